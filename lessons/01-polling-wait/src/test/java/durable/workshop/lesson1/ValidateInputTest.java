@@ -1,0 +1,49 @@
+package durable.workshop.lesson1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exercise 1.4: bad input is rejected before any durable operation, with a message naming the field. */
+@Tag("exercise:1.4")
+class ValidateInputTest {
+
+    @Test
+    void anEmptyInputWatchesTheDefaultItem() {
+        assertThat(PollingHandler.validate(new PollingInput(null))).isEqualTo("test-item");
+        assertThat(PollingHandler.validate(null)).isEqualTo("test-item");
+    }
+
+    @Test
+    void aGivenKeyIsKept() {
+        assertThat(PollingHandler.validate(new PollingInput("order-1"))).isEqualTo("order-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t "})
+    void aBlankKeyIsRejected(String key) {
+        Throwable error = Outcomes.thrownBy(() -> PollingHandler.validate(new PollingInput(key)));
+
+        assertThat(error).as("error for the key \"%s\"", key)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key");
+    }
+
+    @Test
+    void aKeyLongerThanDynamoDbAllowsIsRejected() {
+        assertThat(PollingHandler.validate(new PollingInput("k".repeat(2048)))).hasSize(2048);
+
+        // DynamoDB counts bytes: 1025 two-byte characters are 2050 bytes.
+        for (String key : new String[] {"k".repeat(2049), "é".repeat(1025)}) {
+            Throwable error = Outcomes.thrownBy(() -> PollingHandler.validate(new PollingInput(key)));
+
+            assertThat(error).as("error for a key of %d characters", key.length())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("key")
+                    .hasMessageContaining("2048");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package durable.workshop.lesson2.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import durable.workshop.cdk.DurableFunction;
+import durable.workshop.cdk.SynthTester;
+import durable.workshop.cdk.TableAccess;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Synthesizes lesson 2's app offline once (with cdk-nag AwsSolutions) and checks what the lesson relies on. */
+class OrderChainingStackTest {
+
+    private static final String PREFIX = "durable-workshop-l2";
+    private static final String CATALOG = PREFIX + "-product-catalog";
+    private static Template template;
+    private static String tableId;
+
+    @BeforeAll
+    static void synth() {
+        template = SynthTester.synth(Lesson2App::define);
+        tableId = SynthTester.logicalId(template, "AWS::DynamoDB::Table", "TableName", CATALOG);
+    }
+
+    private static String functionId(String suffix) {
+        return SynthTester.logicalId(template, "AWS::Lambda::Function", "FunctionName", PREFIX + "-" + suffix);
+    }
+
+    /** Logical ID of the alias of the function named {@code <prefix>-<suffix>}. */
+    private static String aliasId(String suffix) {
+        String fn = functionId(suffix);
+        return template.findResources("AWS::Lambda::Alias", Map.of("Properties", Map.of(
+                "FunctionName", Map.of("Ref", fn)))).keySet().iterator().next();
+    }
+
+    @Test
+    void catalogTableIsKeyedByProductIdOnDemandWithRecoveryAndRemovedWithTheStack() {
+        template.hasResource("AWS::DynamoDB::Table", Map.of(
+                "Properties", Map.of(
+                        "TableName", CATALOG,
+                        "KeySchema", List.of(Map.of("AttributeName", "productId", "KeyType", "HASH")),
+                        "BillingMode", "PAY_PER_REQUEST",
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)),
+                "DeletionPolicy", "Delete"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sampleProductsAreWrittenAtDeployTimeWithTheirPricesAndStock() throws Exception {
+        Map<String, ?> resources = template.findResources("Custom::AWS");
+        assertThat(resources).hasSize(1);
+        Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) resources.values().iterator().next())
+                .get("Properties");
+        JsonNode create = new ObjectMapper().readTree((String) props.get("Create"));
+        assertThat(create.get("service").asText()).isEqualTo("DynamoDB");
+        assertThat(create.get("action").asText()).isEqualTo("batchWriteItem");
+        JsonNode puts = create.at("/parameters/RequestItems/" + CATALOG);
+        assertThat(puts).hasSize(3);
+        assertThat(product(puts.get(0))).isEqualTo("LAPTOP-001 Gaming Laptop 1299.99 50 WAREHOUSE-A");
+        assertThat(product(puts.get(1))).isEqualTo("MOUSE-001 Wireless Mouse 29.99 200 WAREHOUSE-A");
+        assertThat(product(puts.get(2))).isEqualTo("KEYBOARD-001 Mechanical Keyboard 149.99 20 WAREHOUSE-B");
+        assertThat(props.get("Update")).as("a changed product list is written again").isEqualTo(props.get("Create"));
+    }
+
+    private static String product(JsonNode put) {
+        JsonNode item = put.at("/PutRequest/Item");
+        return String.join(" ", item.at("/productId/S").asText(), item.at("/name/S").asText(),
+                item.at("/price/N").asText(), item.at("/stockLevel/N").asText(),
+                item.at("/warehouseLocation/S").asText());
+    }
+
+    @Test
+    void loaderMayOnlyBatchWriteTheCatalog() {
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Action", "dynamodb:BatchWriteItem",
+                        "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn")))))));
+    }
+
+    @Test
+    void orchestratorIsDurableForOneHourKeptSevenDaysWithWorkerAliasesInItsEnvironment() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", PREFIX + "-order-orchestrator",
+                "Handler", "durable.workshop.lesson2.OrderOrchestrator",
+                "Runtime", "java25",
+                "DurableConfig", Map.of("ExecutionTimeout", 3600, "RetentionPeriodInDays", 7),
+                "Environment", Map.of("Variables", Map.of(
+                        "CATALOG_TABLE", CATALOG,
+                        "PAYMENT_FUNCTION", Map.of("Ref", aliasId("payment")),
+                        "INVENTORY_FUNCTION", Map.of("Ref", aliasId("inventory")),
+                        "FULFILLMENT_FUNCTION", Map.of("Ref", aliasId("fulfillment"))))));
+    }
+
+    @Test
+    void workersArePlainFunctionsFromTheSameJar() {
+        for (String[] worker : new String[][] {
+                {"payment", "PaymentWorker"}, {"inventory", "InventoryWorker"}, {"fulfillment", "FulfillmentWorker"}}) {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "FunctionName", PREFIX + "-" + worker[0],
+                    "Handler", "durable.workshop.lesson2." + worker[1] + "::handleRequest",
+                    "Runtime", "java25",
+                    "DurableConfig", Match.absent()));
+        }
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", PREFIX + "-inventory",
+                "Environment", Map.of("Variables", Map.of("CATALOG_TABLE", CATALOG))));
+    }
+
+    @Test
+    void everyFunctionHasAliasLiveAndALogGroupKeptOneWeekAndDeletedWithTheStack() {
+        for (String suffix : List.of("order-orchestrator", "payment", "inventory", "fulfillment")) {
+            template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                    "Name", "live", "FunctionName", Map.of("Ref", functionId(suffix))));
+            template.hasResource("AWS::Logs::LogGroup", Map.of(
+                    "Properties", Map.of("LogGroupName", "/aws/lambda/" + PREFIX + "-" + suffix,
+                            "RetentionInDays", 7),
+                    "DeletionPolicy", "Delete"));
+        }
+    }
+
+    @Test
+    void orchestratorRoleHasTheDurablePolicyAndMayInvokeExactlyTheThreeWorkerAliases() {
+        template.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "ManagedPolicyArns", List.of(SynthTester.managedPolicyArn(DurableFunction.DURABLE_POLICY))));
+        template.resourcePropertiesCountIs("AWS::IAM::Role", Map.of(
+                "ManagedPolicyArns", List.of(SynthTester.managedPolicyArn(DurableFunction.DURABLE_POLICY))), 1);
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(
+                        invoke(aliasId("payment")),
+                        invoke(aliasId("inventory")),
+                        invoke(aliasId("fulfillment")),
+                        Map.of("Effect", "Allow",
+                                "Action", TableAccess.READ_ITEMS,
+                                "Resource", List.of(Map.of("Fn::GetAtt", List.of(tableId, "Arn")))))),
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^OrderOrchestrator.*")))));
+    }
+
+    @Test
+    void onlyTheInventoryWorkerMayWriteTheCatalog() {
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Action", TableAccess.READ_WRITE_ITEMS,
+                        "Resource", List.of(Map.of("Fn::GetAtt", List.of(tableId, "Arn")))))),
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^InventoryWorker.*")))));
+        // Payment and fulfilment need nothing beyond their logs: no policy of their own.
+        assertThat(template.findResources("AWS::IAM::Policy").keySet())
+                .noneMatch(id -> id.startsWith("PaymentWorker") || id.startsWith("FulfillmentWorker"));
+    }
+
+    @Test
+    void outputsNameWhatTheDemoScriptReads() {
+        assertThat(template.findOutputs("*").keySet()).contains(
+                "CatalogTableName", "OrchestratorFunctionName", "OrchestratorAliasArn", "OrchestratorLogGroupName");
+    }
+
+    private static Map<String, Object> invoke(String aliasLogicalId) {
+        return Map.of("Effect", "Allow", "Action", "lambda:InvokeFunction", "Resource", Map.of("Ref", aliasLogicalId));
+    }
+}

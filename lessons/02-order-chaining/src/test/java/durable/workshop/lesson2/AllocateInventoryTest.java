@@ -1,0 +1,118 @@
+package durable.workshop.lesson2;
+
+import static durable.workshop.lesson2.Executions.assertFailedWith;
+import static durable.workshop.lesson2.Executions.assertPending;
+import static durable.workshop.lesson2.Executions.assertSucceeded;
+import static durable.workshop.lesson2.Executions.history;
+import static durable.workshop.lesson2.Executions.invokeStarted;
+import static durable.workshop.lesson2.Executions.names;
+import static durable.workshop.lesson2.Executions.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import durable.workshop.testkit.DynaliteTest;
+import durable.workshop.testkit.DynamoTable;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.model.ErrorObject;
+import software.amazon.lambda.durable.testing.LocalDurableTestRunner;
+import software.amazon.lambda.durable.testing.TestResult;
+
+/** Exercise 2.4: inventory is allocated with context.invoke; when it cannot be, the payment is released first. */
+@Tag("exercise:2.4")
+@DynaliteTest(tables = @DynamoTable(name = SampleCatalog.TABLE, partitionKey = "productId"))
+class AllocateInventoryTest {
+
+    private final OrderOrchestrator orchestrator;
+
+    AllocateInventoryTest(DynamoDbClient dynamoDb) {
+        orchestrator = new OrderOrchestrator(TestConfig.CONFIG, dynamoDb);
+    }
+
+    /** An execution that runs only the inventory stage, for an order whose payment is authorized. */
+    private LocalDurableTestRunner<Order, InventoryResult> inventoryOnly(PaymentResult payment) {
+        return LocalDurableTestRunner.create(Order.class,
+                (order, context) -> orchestrator.allocateInventory(order, payment, context));
+    }
+
+    @Test
+    void invokesTheInventoryWorkerWithTheItems() {
+        Order order = SeedOrders.load(SeedOrders.SUCCESS);
+        LocalDurableTestRunner<Order, InventoryResult> runner =
+                inventoryOnly(Fixtures.authorized("ORDER-001", "1359.97"));
+        TestResult<InventoryResult> first = runner.runUntilComplete(order);
+
+        assertPending(first, "the execution should suspend while it waits for the allocate-inventory invoke");
+        assertThat(invokeStarted(first, "allocate-inventory").functionName())
+                .as("the target is INVENTORY_FUNCTION from the configuration").isEqualTo(TestConfig.INVENTORY);
+        JsonNode payload = payload(first, "allocate-inventory");
+        assertThat(payload.path("orderId").asText()).isEqualTo("ORDER-001");
+        assertThat(payload.path("items").toString()).as("the order's items, product ids and quantities")
+                .contains("LAPTOP-001").contains("MOUSE-001");
+        assertThat(payload.path("items")).hasSize(2);
+
+        runner.completeChainedInvoke("allocate-inventory", WorkerJson.write(Fixtures.allocatedSuccessOrder()));
+        TestResult<InventoryResult> result = runner.runUntilComplete(order);
+
+        assertSucceeded(result, "allocated stock lets the stage finish");
+        assertThat(result.getResult(InventoryResult.class).reservationId()).isEqualTo(InventoryWorker.reservationId("ORDER-001"));
+        assertThat(names(result)).as("nothing to undo when the stock is there; history " + history(result))
+                .containsExactly("allocate-inventory");
+    }
+
+    @Test
+    void shortStockReleasesThePaymentBeforeFailing() {
+        Order order = SeedOrders.load(SeedOrders.INSUFFICIENT_INVENTORY);
+        PaymentResult payment = Fixtures.authorized("ORDER-003", "8999.40");
+        LocalDurableTestRunner<Order, InventoryResult> runner = inventoryOnly(payment);
+        assertPending(runner.runUntilComplete(order), "the execution should wait for allocate-inventory");
+
+        runner.completeChainedInvoke("allocate-inventory", "{\"status\":\"INSUFFICIENT\",\"shortages\":"
+                + "[{\"productId\":\"KEYBOARD-001\",\"requested\":60,\"available\":20}]}");
+        TestResult<InventoryResult> releasing = runner.runUntilComplete(order);
+
+        assertPending(releasing, "with too few keyboards the execution should invoke release-payment and wait for it");
+        assertThat(names(releasing)).as("history " + history(releasing))
+                .containsExactly("allocate-inventory", "release-payment");
+        assertThat(invokeStarted(releasing, "release-payment").functionName())
+                .as("the release goes to the payment worker").isEqualTo(TestConfig.PAYMENT);
+        JsonNode release = payload(releasing, "release-payment");
+        assertThat(release.path("action").asText()).isEqualTo(PaymentRequest.RELEASE);
+        assertThat(release.path("authorizationId").asText()).isEqualTo(payment.authorizationId());
+        assertThat(release.path("orderId").asText()).isEqualTo("ORDER-003");
+
+        runner.completeChainedInvoke("release-payment",
+                "{\"status\":\"RELEASED\",\"authorizationId\":\"" + payment.authorizationId() + "\"}");
+        TestResult<InventoryResult> result = runner.runUntilComplete(order);
+
+        ErrorObject error = assertFailedWith(result, InsufficientInventoryException.class,
+                "after the release the execution should fail");
+        assertThat(error.errorMessage()).as("what is short, and that no money is held")
+                .contains("KEYBOARD-001").contains("60").contains("20").contains(payment.authorizationId())
+                .contains("released");
+    }
+
+    @Test
+    void failedInventoryWorkerAlsoReleasesThePayment() {
+        Order order = SeedOrders.load(SeedOrders.SUCCESS);
+        PaymentResult payment = Fixtures.authorized("ORDER-001", "1359.97");
+        LocalDurableTestRunner<Order, InventoryResult> runner = inventoryOnly(payment);
+        assertPending(runner.runUntilComplete(order), "the execution should wait for allocate-inventory");
+
+        runner.failChainedInvoke("allocate-inventory", ErrorObject.builder()
+                .errorType("java.lang.IllegalStateException").errorMessage("catalog table unavailable").build());
+        TestResult<InventoryResult> releasing = runner.runUntilComplete(order);
+
+        assertPending(releasing, "when the inventory worker fails the execution should invoke release-payment");
+        assertThat(payload(releasing, "release-payment").path("authorizationId").asText())
+                .isEqualTo(payment.authorizationId());
+
+        runner.completeChainedInvoke("release-payment",
+                "{\"status\":\"RELEASED\",\"authorizationId\":\"" + payment.authorizationId() + "\"}");
+        ErrorObject error = assertFailedWith(runner.runUntilComplete(order), OrderFailedException.class,
+                "after the release the execution should fail");
+        assertThat(error.errorMessage()).as("the worker's error and the release are both reported")
+                .contains("catalog table unavailable").contains("released");
+    }
+}

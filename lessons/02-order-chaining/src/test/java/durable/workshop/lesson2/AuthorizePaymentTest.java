@@ -1,0 +1,94 @@
+package durable.workshop.lesson2;
+
+import static durable.workshop.lesson2.Executions.assertFailedWith;
+import static durable.workshop.lesson2.Executions.assertPending;
+import static durable.workshop.lesson2.Executions.assertSucceeded;
+import static durable.workshop.lesson2.Executions.history;
+import static durable.workshop.lesson2.Executions.invokeStarted;
+import static durable.workshop.lesson2.Executions.names;
+import static durable.workshop.lesson2.Executions.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import durable.workshop.testkit.DynaliteTest;
+import durable.workshop.testkit.DynamoTable;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.model.ErrorObject;
+import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.awssdk.services.lambda.model.OperationType;
+import software.amazon.lambda.durable.testing.LocalDurableTestRunner;
+import software.amazon.lambda.durable.testing.TestResult;
+
+/** Exercise 2.3: the payment worker is called with context.invoke on its alias, and a decline fails the order. */
+@Tag("exercise:2.3")
+@DynaliteTest(tables = @DynamoTable(name = SampleCatalog.TABLE, partitionKey = "productId"))
+class AuthorizePaymentTest {
+
+    private final OrderOrchestrator orchestrator;
+
+    AuthorizePaymentTest(DynamoDbClient dynamoDb) {
+        orchestrator = new OrderOrchestrator(TestConfig.CONFIG, dynamoDb);
+    }
+
+    /** An execution that runs only the payment stage, for an order already priced. */
+    private LocalDurableTestRunner<Order, PaymentResult> paymentOnly(PricedOrder priced) {
+        return LocalDurableTestRunner.create(Order.class,
+                (order, context) -> orchestrator.authorizePayment(order, priced, context));
+    }
+
+    @Test
+    void invokesThePaymentWorkerOnItsAlias() {
+        TestResult<PaymentResult> result = paymentOnly(Fixtures.pricedSuccessOrder())
+                .runUntilComplete(SeedOrders.load(SeedOrders.SUCCESS));
+
+        assertPending(result, "the execution should suspend while it waits for the authorize-payment invoke");
+        assertThat(names(result)).as("history " + history(result)).containsExactly("authorize-payment");
+        assertThat(result.getOperation("authorize-payment").getType()).isEqualTo(OperationType.CHAINED_INVOKE);
+        assertThat(invokeStarted(result, "authorize-payment").functionName())
+                .as("the target is PAYMENT_FUNCTION from the configuration: the worker's alias ARN")
+                .isEqualTo(TestConfig.PAYMENT);
+        JsonNode payload = payload(result, "authorize-payment");
+        assertThat(payload.path("action").asText()).isEqualTo(PaymentRequest.AUTHORIZE);
+        assertThat(payload.path("orderId").asText()).isEqualTo("ORDER-001");
+        assertThat(payload.path("amount").decimalValue()).as("the amount is the catalog total")
+                .isEqualByComparingTo("1359.97");
+        assertThat(payload.path("paymentMethod").path("cardToken").asText()).isEqualTo("tok_visa_9012");
+    }
+
+    @Test
+    void returnsTheAuthorization() {
+        Order order = SeedOrders.load(SeedOrders.SUCCESS);
+        LocalDurableTestRunner<Order, PaymentResult> runner = paymentOnly(Fixtures.pricedSuccessOrder());
+        assertPending(runner.runUntilComplete(order), "the execution should wait for authorize-payment");
+
+        runner.completeChainedInvoke("authorize-payment",
+                "{\"status\":\"AUTHORIZED\",\"authorizationId\":\"AUTH-42\",\"amount\":1359.97}");
+        TestResult<PaymentResult> result = runner.runUntilComplete(order);
+
+        assertSucceeded(result, "an authorized payment lets the stage finish");
+        assertThat(result.getResult(PaymentResult.class).authorizationId()).isEqualTo("AUTH-42");
+        assertThat(names(result)).as("the worker is invoked once; the replay reads its answer from the checkpoint")
+                .containsExactly("authorize-payment");
+        assertThat(result.getOperation("authorize-payment").getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void declinedPaymentFailsTheOrder() {
+        Order order = SeedOrders.load(SeedOrders.PAYMENT_DECLINED);
+        LocalDurableTestRunner<Order, PaymentResult> runner = paymentOnly(Fixtures.pricedTenLaptops());
+        TestResult<PaymentResult> first = runner.runUntilComplete(order);
+        assertPending(first, "the execution should wait for authorize-payment");
+        assertThat(payload(first, "authorize-payment").path("amount").decimalValue()).isEqualByComparingTo("12999.90");
+
+        runner.completeChainedInvoke("authorize-payment", "{\"status\":\"DECLINED\",\"amount\":12999.90,"
+                + "\"reason\":\"amount 12999.90 USD is over the 10000.00 USD limit for one authorization\"}");
+        TestResult<PaymentResult> result = runner.runUntilComplete(order);
+
+        ErrorObject error = assertFailedWith(result, PaymentDeclinedException.class,
+                "a declined payment should end the execution");
+        assertThat(error.errorMessage()).as("the caller learns which order and why")
+                .contains("ORDER-002").contains("10000.00 USD limit");
+    }
+}

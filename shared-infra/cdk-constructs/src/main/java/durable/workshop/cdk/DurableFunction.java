@@ -1,0 +1,71 @@
+package durable.workshop.cdk;
+
+import java.util.List;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.lambda.DurableConfig;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * A durable Lambda function: a {@link WorkshopFunction} with {@code DurableConfig} (execution timeout and how
+ * long the execution history is kept). Because the CDK creates the role and durableConfig is set, the CDK puts
+ * the managed policy {@value #DURABLE_POLICY} (checkpoint and state read) on it.
+ */
+public final class DurableFunction extends WorkshopFunction {
+
+    public static final String DURABLE_POLICY = "service-role/AWSLambdaBasicDurableExecutionRolePolicy";
+
+    /** What a callback sender may do, and nothing more. */
+    public static final List<String> CALLBACK_ACTIONS = List.of(
+            "lambda:SendDurableExecutionCallbackSuccess",
+            "lambda:SendDurableExecutionCallbackFailure",
+            "lambda:SendDurableExecutionCallbackHeartbeat");
+
+    /**
+     * @param executionTimeout how long one durable execution may run in total (1 second to 366 days)
+     * @param retention        how long Lambda keeps the finished execution's history (1 to 90 days)
+     */
+    public DurableFunction(Construct scope, String id, FunctionSettings settings,
+                           Duration executionTimeout, Duration retention) {
+        super(scope, id, settings, builder -> builder.durableConfig(DurableConfig.builder()
+                .executionTimeout(executionTimeout)
+                .retentionPeriod(retention)
+                .build()));
+        Nag.suppress(getRole(), "AwsSolutions-IAM4",
+                "AWSLambdaBasicDurableExecutionRolePolicy is the AWS policy a durable function needs to checkpoint"
+                        + " and read its own execution state.",
+                managedPolicyFinding(DURABLE_POLICY));
+        // The CDK notes that making an existing function durable replaces it; ours are durable from the start.
+        Annotations.of(getFunction()).acknowledgeInfo("aws-lambda:Function.DurableConfig",
+                "Workshop functions are durable from their first deployment.");
+    }
+
+    /**
+     * Lets {@code grantee} complete, fail or heartbeat callbacks of this function's executions: the three
+     * callback actions on {@code <function arn>:*} (executions belong to versions, so the wildcard is the
+     * version part of the ARN only).
+     */
+    public Grant grantCallbackSender(IGrantable grantee) {
+        String versionsArn = getFunction().getFunctionArn() + ":*";
+        Grant grant = Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(CALLBACK_ACTIONS)
+                .resourceArns(List.of(versionsArn))
+                .build());
+        if (grantee.getGrantPrincipal() instanceof IConstruct principal) {
+            String logicalId = (String) Stack.of(this).resolve(
+                    ((CfnResource) getFunction().getNode().getDefaultChild()).getLogicalId());
+            Nag.suppress(principal, "AwsSolutions-IAM5",
+                    "Callbacks belong to executions of a function version; \":*\" stands only for the version of"
+                            + " this one function, and only the three callback actions are allowed.",
+                    "Resource::<" + logicalId + ".Arn>:*");
+        }
+        return grant;
+    }
+}

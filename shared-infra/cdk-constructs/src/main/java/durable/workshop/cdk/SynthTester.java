@@ -1,0 +1,112 @@
+package durable.workshop.cdk;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+/**
+ * Synthesizes a stack offline for tests: a placeholder function jar in a temp folder, the AwsSolutions checks,
+ * and a failure that lists every unsuppressed cdk-nag error or warning. Returns the template to assert on.
+ */
+public final class SynthTester {
+
+    private SynthTester() {
+    }
+
+    /** Synthesizes the stack that {@code define} builds in a fresh app; fails on any unsuppressed finding. */
+    public static Template synth(Function<App, Stack> define) {
+        App app = new App(AppProps.builder()
+                .context(Map.of(FunctionJar.CONTEXT_KEY, placeholderJar().toString()))
+                .outdir(tempDir("cdk-out").toString())
+                .build());
+        Stack stack = define.apply(app);
+        Nag.applyAwsSolutions(app);
+        assertNoFindings(stack);
+        return Template.fromStack(stack);
+    }
+
+    /** Throws an AssertionError naming every error and warning annotation on the stack (cdk-nag's included). */
+    public static void assertNoFindings(Stack stack) {
+        Annotations annotations = Annotations.fromStack(stack);
+        List<String> findings = new ArrayList<>();
+        for (SynthesisMessage m : annotations.findError("*", Match.anyValue())) {
+            findings.add("ERROR   " + m.getId() + ": " + m.getEntry().getData());
+        }
+        for (SynthesisMessage m : annotations.findWarning("*", Match.anyValue())) {
+            findings.add("WARNING " + m.getId() + ": " + m.getEntry().getData());
+        }
+        if (!findings.isEmpty()) {
+            throw new AssertionError(findings.size() + " unsuppressed finding(s) in stack " + stack.getStackName()
+                    + " (fix the resource, or suppress with a reason):\n  " + String.join("\n  ", findings));
+        }
+    }
+
+    /** How a synthesized template spells an AWS managed policy ARN, for assertions on ManagedPolicyArns. */
+    public static Map<String, Object> managedPolicyArn(String policyName) {
+        return Map.of("Fn::Join", List.of("", List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":iam::aws:policy/" + policyName)));
+    }
+
+    /** The logical ID of the one resource of {@code type} whose property {@code property} equals {@code value}. */
+    @SuppressWarnings("unchecked")
+    public static String logicalId(Template template, String type, String property, Object value) {
+        List<String> ids = new ArrayList<>();
+        template.findResources(type).forEach((id, resource) -> {
+            Object props = ((Map<String, Object>) resource).get("Properties");
+            if (props instanceof Map<?, ?> map && value.equals(map.get(property))) {
+                ids.add(id);
+            }
+        });
+        if (ids.size() != 1) {
+            throw new AssertionError("expected one " + type + " with " + property + " = " + value + ", found " + ids);
+        }
+        return ids.get(0);
+    }
+
+    /** A tiny valid jar standing in for the lesson's function jar, so tests need no build of it. */
+    public static Path placeholderJar() {
+        Path jar = tempDir("function-jar").resolve("function.jar");
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("placeholder.txt"));
+            zip.write("stands in for the function jar in synth tests".getBytes());
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the placeholder jar", e);
+        }
+        return jar;
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temp folder", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the folder is in the system temp dir anyway.
+        }
+    }
+}

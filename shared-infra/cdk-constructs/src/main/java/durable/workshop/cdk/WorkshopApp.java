@@ -1,0 +1,40 @@
+package durable.workshop.cdk;
+
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Tags;
+
+/** Runs a lesson's CDK app: config, tags, cdk-nag, synth; a problem the user can fix ends in one sentence. */
+public final class WorkshopApp {
+
+    /** Builds a lesson's stack into an app from the lesson's config. */
+    @FunctionalInterface
+    public interface StackDefinition {
+        Stack define(App app, WorkshopConfig config);
+    }
+
+    private WorkshopApp() {
+    }
+
+    /** Defines the stack in {@code app}: loads {@code config/}, tags everything, applies cdk-nag. */
+    public static Stack define(App app, StackDefinition definition) {
+        WorkshopConfig config = WorkshopConfig.load(Path.of("config"));
+        Stack stack = definition.define(app, config);
+        config.tags().forEach((key, value) -> Tags.of(stack).add(key, value));
+        Nag.applyAwsSolutions(app);
+        return stack;
+    }
+
+    /** For a {@code main} method: synthesizes, or prints what to fix and exits with status 1. */
+    public static void main(StackDefinition definition) {
+        try {
+            App app = new App();
+            define(app, definition);
+            app.synth();
+        } catch (InfraException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+}

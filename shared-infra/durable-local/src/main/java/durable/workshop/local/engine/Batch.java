@@ -1,0 +1,208 @@
+package durable.workshop.local.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.lambda.model.EventType;
+import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.lambda.durable.TypeToken;
+import software.amazon.lambda.durable.config.CompletionConfig;
+import software.amazon.lambda.durable.execution.SuspendExecutionException;
+import software.amazon.lambda.durable.model.ConcurrencyCompletionStatus;
+import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.serde.SerDes;
+
+/**
+ * The shared machinery of parallel and map: units (branches or items) run as child contexts, at most
+ * {@code maxConcurrency} unfinished at a time, until the completion config decides the batch is done.
+ */
+final class Batch {
+    enum State { SUCCEEDED, FAILED, PENDING, NOT_STARTED, SKIPPED }
+
+    private final LocalDurableContext inner;
+    private final OpRecord record;
+    private final CompletionConfig completion;
+    private final int maxConcurrency;
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final List<State> states = new ArrayList<>();
+    private int succeeded;
+    private int failed;
+    private int unfinished;
+    private boolean registrationClosed;
+    private ConcurrencyCompletionStatus decided;
+    /** Map knows how many items it has before they run; parallel learns it when get() is called. */
+    private int expectedTotal = -1;
+
+    Batch(LocalDurableContext inner, OpRecord record, CompletionConfig completion, int maxConcurrency) {
+        this.inner = inner;
+        this.record = record;
+        this.completion = completion;
+        this.maxConcurrency = maxConcurrency;
+    }
+
+    void expectTotal(int total) {
+        Integer min = completion == null ? null : completion.minSuccessful();
+        if (min != null && min > total) {
+            throw new IllegalArgumentException("minSuccessful (" + min + ") of " + record.label()
+                    + " is greater than the number of items (" + total + ").");
+        }
+        expectedTotal = total;
+    }
+
+    <T> EngineFuture<T> add(String name, OperationSubType subType, TypeToken<T> type, SerDes sd,
+            Function<LocalDurableContext, T> body, LocalDurableContext.FailMode mode) {
+        if (registrationClosed) {
+            throw new IllegalStateException("Branch \"" + name + "\" was added to " + record.label()
+                    + " after its result was requested; add every branch before calling get().");
+        }
+        String id = inner.nextId();
+        ids.add(id);
+        names.add(name);
+        int index = states.size();
+        if (decided != null) {
+            states.add(State.SKIPPED);
+            return notRun(index);
+        }
+        if (maxConcurrency > 0 && unfinished >= maxConcurrency) {
+            states.add(State.NOT_STARTED);
+            return notRun(index);
+        }
+        EngineFuture<T> f;
+        try {
+            f = inner.runChild(id, name, subType, type, sd, false, body, mode);
+        } catch (SuspendExecutionException s) {
+            // Strict replay suspended right after the unit's checkpoint.
+            f = new EngineFuture<>(() -> {
+                throw s;
+            }, () -> false, () -> null);
+        }
+        if (f.isDone()) {
+            OpRecord r = inner.ex.ops.get(id);
+            if (r != null && r.status == OperationStatus.SUCCEEDED) {
+                states.add(State.SUCCEEDED);
+                succeeded++;
+            } else {
+                states.add(State.FAILED);
+                failed++;
+            }
+        } else {
+            states.add(State.PENDING);
+            unfinished++;
+        }
+        decided = evaluate(false);
+        return f;
+    }
+
+    private <T> EngineFuture<T> notRun(int index) {
+        return new EngineFuture<>(() -> {
+            if (states.get(index) == State.SKIPPED || decided != null) {
+                throw new IllegalStateException("\"" + names.get(index) + "\" of " + record.label()
+                        + " did not run: the batch completed (" + decided + ") before it started.");
+            }
+            throw inner.ex.suspend("\"" + names.get(index) + "\" of " + record.label()
+                    + " waits for a free slot (maxConcurrency " + maxConcurrency + ")");
+        }, () -> false, () -> null);
+    }
+
+    void closeRegistration() {
+        registrationClosed = true;
+        if (decided == null) {
+            decided = evaluate(true);
+        }
+    }
+
+    /** Completes the batch or suspends while it still waits for units. */
+    void finish() {
+        closeRegistration();
+        if (decided == null) {
+            long waiting = states.stream().filter(s -> s == State.PENDING || s == State.NOT_STARTED).count();
+            throw inner.ex.suspend(record.label() + " waiting for " + waiting + " of " + states.size() + " to finish");
+        }
+        if (!record.isTerminal()) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("size", states.size());
+            summary.put("succeeded", succeeded);
+            summary.put("failed", failed);
+            summary.put("completionStatus", decided.name());
+            String payload = inner.ex.serialize(inner.ex.serDes, summary, "the summary of " + record.label());
+            record.result = payload;
+            // Like the official SDK: the batch itself succeeds; its result says how it completed.
+            record.finish(OperationStatus.SUCCEEDED, inner.ex.now);
+            inner.ex.addEvent(EventType.CONTEXT_SUCCEEDED, record, b -> { });
+            inner.ex.checkpointed(record);
+        }
+    }
+
+    LocalDurableContext innerContext() {
+        return inner;
+    }
+
+    boolean isDecided() {
+        return registrationClosed && (decided != null || evaluate(true) != null);
+    }
+
+    ConcurrencyCompletionStatus decided() {
+        return decided;
+    }
+
+    /** SUCCEEDED, FAILED or SKIPPED (units unfinished when the batch completed count as skipped). */
+    State statusOf(int i) {
+        State s = states.get(i);
+        return s == State.SUCCEEDED || s == State.FAILED ? s : State.SKIPPED;
+    }
+
+    OpRecord recordOf(int i) {
+        return inner.ex.ops.get(ids.get(i));
+    }
+
+    int size() {
+        return states.size();
+    }
+
+    int succeeded() {
+        return succeeded;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    private ConcurrencyCompletionStatus evaluate(boolean allRegistered) {
+        if (expectedTotal >= 0) {
+            allRegistered = true;
+        }
+        int total = expectedTotal >= 0 ? expectedTotal : states.size();
+        int completed = succeeded + failed;
+        boolean allDone = allRegistered && completed == total;
+        if (completion != null && completion.shouldComplete() != null) {
+            CompletionConfig.CompletionDecision d = completion.shouldComplete().apply(
+                    new CompletionConfig.CompletionStatus(succeeded, failed, completed, total, allRegistered));
+            if (d != null && d.shouldComplete()) {
+                return d.completionStatus();
+            }
+            return allDone ? ConcurrencyCompletionStatus.ALL_COMPLETED : null;
+        }
+        Integer tolerated = completion == null ? null : completion.toleratedFailureCount();
+        Double percentage = completion == null ? null : completion.toleratedFailurePercentage();
+        Integer minSuccessful = completion == null ? null : completion.minSuccessful();
+        if (tolerated != null && failed > tolerated) {
+            return ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED;
+        }
+        if (percentage != null && allRegistered && failed > Math.floor(total * percentage)) {
+            return ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED;
+        }
+        if (minSuccessful != null && succeeded >= minSuccessful) {
+            return ConcurrencyCompletionStatus.MIN_SUCCESSFUL_REACHED;
+        }
+        if (allDone) {
+            if (minSuccessful != null && succeeded < minSuccessful) {
+                return ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED;
+            }
+            return ConcurrencyCompletionStatus.ALL_COMPLETED;
+        }
+        return null;
+    }
+}

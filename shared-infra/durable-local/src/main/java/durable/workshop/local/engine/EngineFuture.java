@@ -1,0 +1,52 @@
+package durable.workshop.local.engine;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+import software.amazon.lambda.durable.DurableFuture;
+
+/**
+ * The future behind every asynchronous operation. Operations run synchronously up to the point where they need
+ * something outside the invocation (time, a callback, a chained invoke); {@link #get()} then suspends the invocation.
+ */
+public class EngineFuture<T> implements DurableFuture<T> {
+    private final Supplier<T> resolver;
+    private final Supplier<Boolean> done;
+    private final Supplier<Instant> completedAt;
+
+    EngineFuture(Supplier<T> resolver, Supplier<Boolean> done, Supplier<Instant> completedAt) {
+        this.resolver = resolver;
+        this.done = done;
+        this.completedAt = completedAt;
+    }
+
+    static <T> EngineFuture<T> of(T value, Instant at) {
+        return new EngineFuture<>(() -> value, () -> true, () -> at);
+    }
+
+    static <T> EngineFuture<T> failed(RuntimeException error, Instant at) {
+        return new EngineFuture<>(() -> {
+            throw error;
+        }, () -> true, () -> at);
+    }
+
+    static <T> EngineFuture<T> pending(RuntimeException suspend) {
+        return new EngineFuture<>(() -> {
+            throw suspend;
+        }, () -> false, () -> null);
+    }
+
+    @Override
+    public T get() {
+        return resolver.get();
+    }
+
+    /** True when {@link #get()} returns or throws the operation's own outcome instead of suspending. */
+    public boolean isDone() {
+        return done.get();
+    }
+
+    /** Virtual time at which the operation completed; null while pending. */
+    public Instant completedAt() {
+        return completedAt.get();
+    }
+}

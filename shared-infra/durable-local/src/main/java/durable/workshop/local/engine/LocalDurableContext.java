@@ -1,0 +1,815 @@
+package durable.workshop.local.engine;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import durable.workshop.local.ExecutionTrace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.lambda.model.ErrorObject;
+import software.amazon.awssdk.services.lambda.model.EventType;
+import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.awssdk.services.lambda.model.OperationType;
+import software.amazon.lambda.durable.DurableCallbackFuture;
+import software.amazon.lambda.durable.DurableConfig;
+import software.amazon.lambda.durable.DurableContext;
+import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.ParallelDurableFuture;
+import software.amazon.lambda.durable.StepContext;
+import software.amazon.lambda.durable.TypeToken;
+import software.amazon.lambda.durable.config.CallbackConfig;
+import software.amazon.lambda.durable.config.InvokeConfig;
+import software.amazon.lambda.durable.config.MapConfig;
+import software.amazon.lambda.durable.config.ParallelConfig;
+import software.amazon.lambda.durable.config.RunInChildContextConfig;
+import software.amazon.lambda.durable.config.StepConfig;
+import software.amazon.lambda.durable.config.StepSemantics;
+import software.amazon.lambda.durable.config.WaitForCallbackConfig;
+import software.amazon.lambda.durable.config.WaitForConditionConfig;
+import software.amazon.lambda.durable.config.WithRetryConfig;
+import software.amazon.lambda.durable.context.BaseContext;
+import software.amazon.lambda.durable.exception.CallbackFailedException;
+import software.amazon.lambda.durable.exception.CallbackSubmitterException;
+import software.amazon.lambda.durable.exception.CallbackTimeoutException;
+import software.amazon.lambda.durable.exception.ChildContextFailedException;
+import software.amazon.lambda.durable.exception.DurableExecutionException;
+import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
+import software.amazon.lambda.durable.exception.InvokeFailedException;
+import software.amazon.lambda.durable.exception.InvokeStoppedException;
+import software.amazon.lambda.durable.exception.InvokeTimedOutException;
+import software.amazon.lambda.durable.exception.MapIterationFailedException;
+import software.amazon.lambda.durable.exception.NonDeterministicExecutionException;
+import software.amazon.lambda.durable.exception.ParallelBranchFailedException;
+import software.amazon.lambda.durable.exception.StepException;
+import software.amazon.lambda.durable.exception.StepFailedException;
+import software.amazon.lambda.durable.exception.StepInterruptedException;
+import software.amazon.lambda.durable.exception.UnrecoverableDurableExecutionException;
+import software.amazon.lambda.durable.exception.WaitForConditionFailedException;
+import software.amazon.lambda.durable.execution.SuspendExecutionException;
+import software.amazon.lambda.durable.logging.DurableLogger;
+import software.amazon.lambda.durable.model.MapResult;
+import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.model.WaitForConditionResult;
+import software.amazon.lambda.durable.retry.RetryDecision;
+import software.amazon.lambda.durable.retry.RetryStrategies;
+import software.amazon.lambda.durable.retry.RetryStrategy;
+import software.amazon.lambda.durable.retry.WaitForConditionWaitStrategy;
+import software.amazon.lambda.durable.retry.WaitStrategies;
+import software.amazon.lambda.durable.serde.SerDes;
+
+/**
+ * The durable context handed to the handler (and, for child contexts, to their functions). Every operation gets a
+ * deterministic id from this context's counter; on replay the id finds the checkpoint of the earlier invocation.
+ */
+public final class LocalDurableContext implements DurableContext {
+    static final int MAX_NAME_LENGTH = 256;
+
+    final LocalExecution ex;
+    final String contextId;
+    final String contextName;
+    final int depth;
+    private final Context lambdaContext;
+    private int counter;
+    private boolean replaying;
+    /** Operations of this context already in the checkpoint log, and how many of them this replay has reached. */
+    private final int logged;
+    private int reached;
+    private DurableLogger logger;
+
+    LocalDurableContext(LocalExecution ex, String contextId, String contextName, int depth, Context lambdaContext) {
+        this.ex = ex;
+        this.contextId = contextId;
+        this.contextName = contextName;
+        this.depth = depth;
+        this.lambdaContext = lambdaContext;
+        this.logged = (int) ex.ops.values().stream().filter(r -> Objects.equals(r.parentId, contextId)).count();
+        this.replaying = logged > 0;
+    }
+
+    // ------------------------------------------------------------------ ids, replay checks, validation
+
+    String nextId() {
+        counter++;
+        return contextId == null ? Integer.toString(counter) : contextId + "-" + counter;
+    }
+
+    /** The checkpoint at this id, checked against what the code asks for now; null for a new operation. */
+    OpRecord lookup(String id, String name, OperationType type, OperationSubType subType) {
+        OpRecord r = ex.ops.get(id);
+        if (r == null) {
+            replaying = false;
+            return null;
+        }
+        if (!r.name.equals(name) || r.type != type || !Objects.equals(r.subType, subType.getValue())) {
+            String where = contextName == null ? "" : " inside \"" + contextName + "\"";
+            throw ex.fatal(new NonDeterministicExecutionException("Non-deterministic execution: operation " + id + where
+                    + " was " + r.label() + " in the checkpoint log, but this replay reached "
+                    + OpRecord.kindOf(type, subType.getValue()) + " \"" + name + "\" there instead. "
+                    + "Code outside steps must call the same operations, with the same names, in the same order "
+                    + "on every replay."));
+        }
+        reached++;
+        if (!r.isTerminal() || reached >= logged) {
+            // Past the last completed checkpoint: from here on the code runs for the first time.
+            replaying = false;
+        }
+        return r;
+    }
+
+    OpRecord create(String id, String name, OperationType type, OperationSubType subType) {
+        OpRecord r = ex.newRecord(id, contextId, name, type, subType.getValue(), depth);
+        r.status = OperationStatus.STARTED;
+        return r;
+    }
+
+    /** Durable operations inside a step would not be checkpointed as the step's own work: refuse them. */
+    void notInsideStep(String what, String name) {
+        if (ex.activeStep != null) {
+            throw ex.fatal(new IllegalDurableOperationException("A durable operation (" + what + " \"" + name
+                    + "\") was called inside step \"" + ex.activeStep + "\". Steps run plain code only; call "
+                    + "durable operations from the handler or a child context."));
+        }
+    }
+
+    static void validateName(String name, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " name must not be " + (name == null ? "null" : "blank")
+                    + ": every durable operation needs a static, non-empty name (it identifies the checkpoint "
+                    + "on replay).");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("The " + what + " name \"" + name.substring(0, 40) + "...\" is "
+                    + name.length() + " characters long; operation names may have at most " + MAX_NAME_LENGTH + ".");
+        }
+    }
+
+    SerDes serDesOr(SerDes configured) {
+        return configured != null ? configured : ex.serDes;
+    }
+
+    private <T> T afterSerialization(SerDes sd, String payload, T value, TypeToken<T> type, String what) {
+        if (type == null || !ex.config.shouldDeserializeAfterSerialization()) {
+            return value;
+        }
+        return ex.deserialize(sd, payload, type, what);
+    }
+
+    private static String fmt(Duration d) {
+        return ExecutionTrace.formatDuration(d);
+    }
+
+    private String until(java.time.Instant t) {
+        return fmt(Duration.between(ex.now, t).isNegative() ? Duration.ZERO : Duration.between(ex.now, t));
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    @Override
+    public <T> DurableFuture<T> stepAsync(String name, TypeToken<T> type, Function<StepContext, T> fn, StepConfig config) {
+        validateName(name, "step");
+        notInsideStep("step", name);
+        Objects.requireNonNull(type, "step result type");
+        Objects.requireNonNull(fn, "step function");
+        String id = nextId();
+        SerDes sd = serDesOr(config == null ? null : config.serDes());
+        RetryStrategy strategy = config != null && config.retryStrategy() != null
+                ? config.retryStrategy() : RetryStrategies.Presets.DEFAULT;
+        StepSemantics semantics = config != null && config.semanticsPerRetry() != null
+                ? config.semanticsPerRetry() : StepSemantics.AT_LEAST_ONCE_PER_RETRY;
+        OpRecord r = lookup(id, name, OperationType.STEP, OperationSubType.STEP);
+        int attempt = 1;
+        if (r != null) {
+            switch (r.status) {
+                case SUCCEEDED -> {
+                    ex.trace(depth, "replayed", r, null);
+                    return EngineFuture.of(ex.deserialize(sd, r.result, type, "the result of " + r.label()), r.end);
+                }
+                case FAILED -> {
+                    ex.trace(depth, "replayed", r, "(failed)");
+                    return EngineFuture.failed(stepFailure(r, sd), r.end);
+                }
+                case PENDING -> {
+                    if (ex.now.isBefore(r.nextAttemptAt)) {
+                        OpRecord rr = r;
+                        return pendingFuture(() -> rr.label() + " retries (attempt " + (rr.attempt + 1) + ") in "
+                                + until(rr.nextAttemptAt));
+                    }
+                    attempt = r.attempt + 1;
+                }
+                default -> {
+                    // STARTED: an earlier invocation began this attempt and never recorded how it ended.
+                    if (semantics == StepSemantics.AT_MOST_ONCE_PER_RETRY) {
+                        return interrupted(r, strategy, sd);
+                    }
+                    attempt = Math.max(1, r.attempt);
+                }
+            }
+        } else {
+            r = create(id, name, OperationType.STEP, OperationSubType.STEP);
+        }
+        return runStep(r, attempt, type, fn, sd, strategy);
+    }
+
+    private <T> EngineFuture<T> runStep(
+            OpRecord r, int attempt, TypeToken<T> type, Function<StepContext, T> fn, SerDes sd, RetryStrategy strategy) {
+        r.attempt = attempt;
+        r.status = OperationStatus.STARTED;
+        r.nextAttemptAt = null;
+        ex.addEvent(EventType.STEP_STARTED, r, b -> { });
+        T value;
+        BaseContext previous = BaseContext.CONTEXT.get();
+        LocalStepContext stepContext = new LocalStepContext(this, r.id, r.name, attempt);
+        BaseContext.CONTEXT.set(stepContext);
+        ex.activeStep = r.name;
+        try {
+            value = fn.apply(stepContext);
+        } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
+            throw e;
+        } catch (Throwable t) {
+            BaseContext.CONTEXT.set(previous);
+            ex.activeStep = null;
+            return stepError(r, t, ex.operationError(t, sd), strategy, sd);
+        } finally {
+            BaseContext.CONTEXT.set(previous);
+            ex.activeStep = null;
+        }
+        String payload = ex.serialize(sd, value, "the result of " + r.label());
+        ex.checkSize(payload, r);
+        r.result = payload;
+        r.error = null;
+        r.finish(OperationStatus.SUCCEEDED, ex.now);
+        ex.addEvent(EventType.STEP_SUCCEEDED, r, b -> b.stepSucceededDetails(d -> d.result(x -> x.payload(payload))));
+        ex.trace(depth, "ran", r, attempt > 1 ? "(attempt " + attempt + ")" : null);
+        T out = afterSerialization(sd, payload, value, type, "the result of " + r.label());
+        ex.checkpointed(r);
+        return EngineFuture.of(out, r.end);
+    }
+
+    private <T> EngineFuture<T> stepError(
+            OpRecord r, Throwable t, ErrorObject error, RetryStrategy strategy, SerDes sd) {
+        RetryDecision decision;
+        try {
+            decision = strategy.makeRetryDecision(t, r.attempt);
+        } catch (RuntimeException e) {
+            decision = RetryDecision.fail();
+        }
+        r.error = error;
+        String why = LocalExecution.simpleName(error.errorType()) + ": " + error.errorMessage();
+        if (decision.shouldRetry()) {
+            Duration delay = decision.delay() == null || decision.delay().isNegative() ? Duration.ZERO : decision.delay();
+            r.status = OperationStatus.PENDING;
+            r.nextAttemptAt = ex.now.plus(delay);
+            ex.addEvent(EventType.STEP_FAILED, r, b -> b.stepFailedDetails(d -> d.error(x -> x.payload(error))
+                    .retryDetails(rd -> rd.currentAttempt(r.attempt).nextAttemptDelaySeconds((int) delay.getSeconds()))));
+            ex.trace(depth, "ran", r, "(attempt " + r.attempt + " failed: " + why + "; retry in " + fmt(delay) + ")");
+            ex.checkpointed(r);
+            return pendingFuture(() -> r.label() + " retries (attempt " + (r.attempt + 1) + ") in " + until(r.nextAttemptAt));
+        }
+        r.finish(OperationStatus.FAILED, ex.now);
+        ex.addEvent(EventType.STEP_FAILED, r, b -> b.stepFailedDetails(d -> d.error(x -> x.payload(error))));
+        ex.trace(depth, "ran", r, "(attempt " + r.attempt + " failed: " + why + "; no more retries)");
+        ex.checkpointed(r);
+        return EngineFuture.failed(stepFailure(r, sd), r.end);
+    }
+
+    /** An at-most-once step found STARTED: its attempt may have had effects, so it is not run again blindly. */
+    private <T> EngineFuture<T> interrupted(OpRecord r, RetryStrategy strategy, SerDes sd) {
+        if (r.attempt == 0) {
+            r.attempt = 1;
+        }
+        StepInterruptedException interruption = new StepInterruptedException(r.toOperation());
+        ErrorObject error = interruption.getErrorObject();
+        ex.trace(depth, "interrupted", r, "(attempt " + r.attempt + " started but never finished)");
+        return stepError(r, interruption, error, strategy, sd);
+    }
+
+    /** What get() throws for a failed step: the original exception when it can be rebuilt, as the official SDK does. */
+    private RuntimeException stepFailure(OpRecord r, SerDes sd) {
+        if (StepInterruptedException.isStepInterruptedException(r.error)) {
+            return new StepInterruptedException(r.toOperation());
+        }
+        RuntimeException original = ex.originalException(r.error, sd);
+        return original != null ? original : new StepFailedException(r.toOperation());
+    }
+
+    <T> EngineFuture<T> pendingFuture(java.util.function.Supplier<String> reason) {
+        return new EngineFuture<>(() -> {
+            throw ex.suspend(reason.get());
+        }, () -> false, () -> null);
+    }
+
+    // ------------------------------------------------------------------ wait
+
+    @Override
+    public DurableFuture<Void> waitAsync(String name, Duration duration) {
+        validateName(name, "wait");
+        notInsideStep("wait", name);
+        if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("The duration of wait \"" + name + "\" must be at least 1 second (got "
+                    + duration + ").");
+        }
+        String id = nextId();
+        OpRecord r = lookup(id, name, OperationType.WAIT, OperationSubType.WAIT);
+        if (r == null) {
+            r = create(id, name, OperationType.WAIT, OperationSubType.WAIT);
+            r.waitEnd = ex.now.plus(duration);
+            OpRecord rr = r;
+            ex.addEvent(EventType.WAIT_STARTED, r, b -> b.waitStartedDetails(
+                    d -> d.duration((int) duration.getSeconds()).scheduledEndTimestamp(rr.waitEnd)));
+            ex.trace(depth, "started", r, "(" + fmt(duration) + ")");
+            ex.checkpointed(r);
+        } else if (r.status == OperationStatus.SUCCEEDED) {
+            ex.trace(depth, "replayed", r, null);
+        }
+        OpRecord w = r;
+        return new EngineFuture<>(() -> {
+            if (w.status == OperationStatus.SUCCEEDED) {
+                return null;
+            }
+            throw ex.suspend("waiting " + until(w.waitEnd) + " for " + w.label());
+        }, () -> w.status == OperationStatus.SUCCEEDED, () -> w.end);
+    }
+
+    // ------------------------------------------------------------------ chained invoke
+
+    @Override
+    public <T, U> DurableFuture<T> invokeAsync(
+            String name, String functionName, U payload, TypeToken<T> type, InvokeConfig config) {
+        validateName(name, "invoke");
+        notInsideStep("invoke", name);
+        if (functionName == null || functionName.isBlank()) {
+            throw new IllegalArgumentException("The function name of invoke \"" + name + "\" must not be "
+                    + (functionName == null ? "null" : "blank") + ": pass the (qualified) ARN or name of the function "
+                    + "to call.");
+        }
+        Objects.requireNonNull(type, "invoke result type");
+        String id = nextId();
+        SerDes payloadSerDes = serDesOr(config == null ? null : config.payloadSerDes());
+        SerDes resultSerDes = serDesOr(config == null ? null : config.serDes());
+        OpRecord r = lookup(id, name, OperationType.CHAINED_INVOKE, OperationSubType.CHAINED_INVOKE);
+        if (r == null) {
+            String json = ex.serialize(payloadSerDes, payload, "the payload of invoke \"" + name + "\"");
+            r = create(id, name, OperationType.CHAINED_INVOKE, OperationSubType.CHAINED_INVOKE);
+            r.functionName = functionName;
+            r.payload = json;
+            String tenant = config == null ? null : config.tenantId();
+            ex.addEvent(EventType.CHAINED_INVOKE_STARTED, r, b -> b.chainedInvokeStartedDetails(
+                    d -> d.functionName(functionName).tenantId(tenant).input(i -> i.payload(json))));
+            ex.trace(depth, "started", r, "-> " + functionName);
+            ex.checkpointed(r);
+        } else if (r.isTerminal()) {
+            ex.trace(depth, "replayed", r, r.status == OperationStatus.SUCCEEDED ? null : "(" + r.status + ")");
+        }
+        OpRecord inv = r;
+        return new EngineFuture<>(() -> switch (inv.status) {
+            case SUCCEEDED -> ex.deserialize(resultSerDes, inv.result, type, "the result of " + inv.label());
+            case FAILED -> throw new InvokeFailedException(inv.toOperation());
+            case TIMED_OUT -> throw new InvokeTimedOutException(inv.toOperation());
+            case STOPPED -> throw new InvokeStoppedException(inv.toOperation());
+            default -> throw ex.suspend(inv.label() + " of " + inv.functionName + " waiting for its result");
+        }, inv::isTerminal, () -> inv.end);
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    @Override
+    public <T> DurableCallbackFuture<T> createCallback(String name, TypeToken<T> type, CallbackConfig config) {
+        validateName(name, "callback");
+        notInsideStep("callback", name);
+        Objects.requireNonNull(type, "callback result type");
+        String id = nextId();
+        SerDes sd = serDesOr(config == null ? null : config.serDes());
+        OpRecord r = lookup(id, name, OperationType.CALLBACK, OperationSubType.CALLBACK);
+        if (r == null) {
+            r = create(id, name, OperationType.CALLBACK, OperationSubType.CALLBACK);
+            r.callbackId = ex.newCallbackId(id);
+            Duration timeout = config == null ? null : config.timeout();
+            Duration heartbeat = config == null ? null : config.heartbeatTimeout();
+            if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
+                r.callbackDeadline = ex.now.plus(timeout);
+            }
+            OpRecord rr = r;
+            ex.addEvent(EventType.CALLBACK_STARTED, r, b -> b.callbackStartedDetails(d -> d.callbackId(rr.callbackId)
+                    .timeout(timeout == null ? null : (int) timeout.getSeconds())
+                    .heartbeatTimeout(heartbeat == null ? null : (int) heartbeat.getSeconds())));
+            ex.trace(depth, "created", r, timeout == null ? null : "(timeout " + fmt(timeout) + ")");
+            ex.checkpointed(r);
+        } else if (r.isTerminal()) {
+            ex.trace(depth, "replayed", r, r.status == OperationStatus.SUCCEEDED ? null : "(" + r.status + ")");
+        }
+        return new CallbackFuture<>(this, r, type, sd);
+    }
+
+    /** The future of a callback; also knows the id an external system uses to complete it. */
+    static final class CallbackFuture<T> extends EngineFuture<T> implements DurableCallbackFuture<T> {
+        final OpRecord record;
+
+        CallbackFuture(LocalDurableContext ctx, OpRecord r, TypeToken<T> type, SerDes sd) {
+            super(() -> switch (r.status) {
+                case SUCCEEDED -> ctx.ex.deserialize(sd, r.result, type, "the result of " + r.label());
+                case FAILED -> throw new CallbackFailedException(r.toOperation());
+                case TIMED_OUT -> throw new CallbackTimeoutException(r.toOperation());
+                default -> throw ctx.ex.suspend(r.label() + " waiting to be completed");
+            }, r::isTerminal, () -> r.end);
+            this.record = r;
+        }
+
+        @Override
+        public String callbackId() {
+            return record.callbackId;
+        }
+    }
+
+    @Override
+    public <T> DurableFuture<T> waitForCallbackAsync(
+            String name, TypeToken<T> type, BiConsumer<String, StepContext> submitter, WaitForCallbackConfig config) {
+        validateName(name, "waitForCallback");
+        notInsideStep("waitForCallback", name);
+        Objects.requireNonNull(submitter, "callback submitter");
+        String id = nextId();
+        CallbackConfig callbackConfig = config != null && config.callbackConfig() != null
+                ? config.callbackConfig() : CallbackConfig.builder().build();
+        StepConfig stepConfig = config != null && config.stepConfig() != null
+                ? config.stepConfig() : StepConfig.builder().build();
+        SerDes sd = serDesOr(callbackConfig.serDes());
+        // A child context "name" holding the callback "name-callback" and the submitter step "name-submitter".
+        return runChild(id, name, OperationSubType.WAIT_FOR_CALLBACK, type, sd, true, child -> {
+            DurableCallbackFuture<T> callback = child.createCallback(name + "-callback", type, callbackConfig);
+            try {
+                child.stepAsync(name + "-submitter", TypeToken.get(Void.class), s -> {
+                    submitter.accept(callback.callbackId(), s);
+                    return null;
+                }, stepConfig).get();
+            } catch (StepException e) {
+                throw new CallbackSubmitterException(((CallbackFuture<T>) callback).record.toOperation(), e);
+            }
+            return callback.get();
+        }, FailMode.ORIGINAL);
+    }
+
+    // ------------------------------------------------------------------ wait for condition
+
+    @Override
+    public <T> DurableFuture<T> waitForConditionAsync(
+            String name,
+            TypeToken<T> type,
+            BiFunction<T, StepContext, WaitForConditionResult<T>> check,
+            WaitForConditionConfig<T> config) {
+        validateName(name, "waitForCondition");
+        notInsideStep("waitForCondition", name);
+        Objects.requireNonNull(type, "condition state type");
+        Objects.requireNonNull(check, "condition check function");
+        String id = nextId();
+        WaitForConditionWaitStrategy<T> strategy = config != null && config.waitStrategy() != null
+                ? config.waitStrategy() : WaitStrategies.defaultStrategy();
+        SerDes sd = serDesOr(config == null ? null : config.serDes());
+        OpRecord r = lookup(id, name, OperationType.STEP, OperationSubType.WAIT_FOR_CONDITION);
+        if (r != null) {
+            if (r.status == OperationStatus.SUCCEEDED) {
+                ex.trace(depth, "replayed", r, null);
+                return EngineFuture.of(ex.deserialize(sd, r.result, type, "the state of " + r.label()), r.end);
+            }
+            if (r.status == OperationStatus.FAILED) {
+                ex.trace(depth, "replayed", r, "(failed)");
+                return EngineFuture.failed(conditionFailure(r, sd), r.end);
+            }
+            if (r.status == OperationStatus.PENDING && ex.now.isBefore(r.nextAttemptAt)) {
+                OpRecord rr = r;
+                return pendingFuture(() -> "waiting " + until(rr.nextAttemptAt) + " before poll " + (rr.attempt + 1)
+                        + " of " + rr.label());
+            }
+        } else {
+            r = create(id, name, OperationType.STEP, OperationSubType.WAIT_FOR_CONDITION);
+        }
+        int attempt = r.status == OperationStatus.PENDING ? r.attempt + 1 : Math.max(1, r.attempt);
+        T state = r.attempt == 0 ? (config == null ? null : config.initialState())
+                : ex.deserialize(sd, r.result, type, "the state of " + r.label());
+        r.attempt = attempt;
+        r.status = OperationStatus.STARTED;
+        r.nextAttemptAt = null;
+        ex.addEvent(EventType.STEP_STARTED, r, b -> { });
+        WaitForConditionResult<T> outcome;
+        BaseContext previous = BaseContext.CONTEXT.get();
+        LocalStepContext stepContext = new LocalStepContext(this, r.id, r.name, attempt);
+        BaseContext.CONTEXT.set(stepContext);
+        ex.activeStep = r.name;
+        try {
+            outcome = check.apply(state, stepContext);
+            if (outcome == null) {
+                throw new IllegalStateException("The check function of " + r.label() + " returned null; return "
+                        + "WaitForConditionResult.continuePolling(state) or WaitForConditionResult.stopPolling(state).");
+            }
+        } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
+            throw e;
+        } catch (Throwable t) {
+            ex.activeStep = null;
+            return conditionFailed(r, t, "poll " + attempt + " failed", sd);
+        } finally {
+            BaseContext.CONTEXT.set(previous);
+            ex.activeStep = null;
+        }
+        String payload = ex.serialize(sd, outcome.value(), "the state of " + r.label());
+        ex.checkSize(payload, r);
+        r.result = payload;
+        if (outcome.isDone()) {
+            r.error = null;
+            r.finish(OperationStatus.SUCCEEDED, ex.now);
+            ex.addEvent(EventType.STEP_SUCCEEDED, r, b -> b.stepSucceededDetails(d -> d.result(x -> x.payload(payload))));
+            ex.trace(depth, "ran", r, "poll " + attempt + " (done)");
+            T out = afterSerialization(sd, payload, outcome.value(), type, "the state of " + r.label());
+            ex.checkpointed(r);
+            return EngineFuture.of(out, r.end);
+        }
+        Duration delay;
+        try {
+            delay = strategy.evaluate(outcome.value(), attempt);
+        } catch (RuntimeException e) {
+            return conditionFailed(r, e, "gave up after poll " + attempt, sd);
+        }
+        if (delay == null || delay.isNegative()) {
+            delay = Duration.ZERO;
+        }
+        r.status = OperationStatus.PENDING;
+        r.nextAttemptAt = ex.now.plus(delay);
+        ex.trace(depth, "ran", r, "poll " + attempt + " (not yet; next poll in " + fmt(delay) + ")");
+        ex.checkpointed(r);
+        OpRecord rr = r;
+        return pendingFuture(() -> "waiting " + until(rr.nextAttemptAt) + " before poll " + (rr.attempt + 1) + " of "
+                + rr.label());
+    }
+
+    private <T> EngineFuture<T> conditionFailed(OpRecord r, Throwable t, String what, SerDes sd) {
+        r.error = ex.operationError(t, sd);
+        r.finish(OperationStatus.FAILED, ex.now);
+        ex.addEvent(EventType.STEP_FAILED, r, b -> b.stepFailedDetails(d -> d.error(x -> x.payload(r.error))));
+        ex.trace(depth, "ran", r, what + ": " + LocalExecution.simpleName(r.error.errorType()) + ": "
+                + r.error.errorMessage());
+        ex.checkpointed(r);
+        return EngineFuture.failed(conditionFailure(r, sd), r.end);
+    }
+
+    private RuntimeException conditionFailure(OpRecord r, SerDes sd) {
+        RuntimeException original = ex.originalException(r.error, sd);
+        return original != null ? original : new WaitForConditionFailedException(r.toOperation());
+    }
+
+    // ------------------------------------------------------------------ child contexts
+
+    /** How a failed child context reports its failure to the code that waits for it. */
+    enum FailMode { CHILD, BRANCH, ITEM, ORIGINAL }
+
+    @Override
+    public <T> DurableFuture<T> runInChildContextAsync(
+            String name, TypeToken<T> type, Function<DurableContext, T> fn, RunInChildContextConfig config) {
+        validateName(name, "child context");
+        notInsideStep("child context", name);
+        Objects.requireNonNull(type, "child context result type");
+        Objects.requireNonNull(fn, "child context function");
+        String id = nextId();
+        SerDes sd = serDesOr(config == null ? null : config.serDes());
+        return runChild(id, name, OperationSubType.RUN_IN_CHILD_CONTEXT, type, sd, false, fn::apply, FailMode.CHILD);
+    }
+
+    /**
+     * Runs {@code body} in a child context (a CONTEXT operation). A completed child is answered from its checkpoint
+     * unless {@code replayChildren}, in which case its body runs again and its operations replay one by one.
+     */
+    <T> EngineFuture<T> runChild(String id, String name, OperationSubType subType, TypeToken<T> type, SerDes sd,
+            boolean replayChildren, Function<LocalDurableContext, T> body, FailMode mode) {
+        OpRecord r = lookup(id, name, OperationType.CONTEXT, subType);
+        if (r != null && r.isTerminal() && !replayChildren) {
+            ex.trace(depth, "replayed", r, r.status == OperationStatus.SUCCEEDED ? null : "(failed)");
+            if (r.status == OperationStatus.SUCCEEDED) {
+                T value = type == null ? null : ex.deserialize(sd, r.result, type, "the result of " + r.label());
+                return EngineFuture.of(value, r.end);
+            }
+            return EngineFuture.failed(childFailure(r, mode, sd), r.end);
+        }
+        boolean fresh = r == null;
+        if (fresh) {
+            r = create(id, name, OperationType.CONTEXT, subType);
+            ex.addEvent(EventType.CONTEXT_STARTED, r, b -> { });
+        }
+        ex.trace(depth, fresh ? "ran" : r.isTerminal() ? "replayed" : "resumed", r, null);
+        LocalDurableContext child = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
+        BaseContext previous = BaseContext.CONTEXT.get();
+        BaseContext.CONTEXT.set(child);
+        T value;
+        try {
+            value = body.apply(child);
+        } catch (SuspendExecutionException s) {
+            return new EngineFuture<>(() -> {
+                throw s;
+            }, () -> false, () -> null);
+        } catch (UnrecoverableDurableExecutionException u) {
+            throw u;
+        } catch (Throwable t) {
+            BaseContext.CONTEXT.set(previous);
+            boolean wasTerminal = r.isTerminal();
+            if (!wasTerminal) {
+                r.error = ex.operationError(t, sd);
+                r.finish(OperationStatus.FAILED, ex.now);
+                OpRecord rr = r;
+                ex.addEvent(EventType.CONTEXT_FAILED, r, b -> b.contextFailedDetails(d -> d.error(x -> x.payload(rr.error))));
+            }
+            RuntimeException failure = mode == FailMode.ORIGINAL ? asRuntime(t) : childFailure(r, mode, sd);
+            if (!wasTerminal) {
+                ex.checkpointed(r);
+            }
+            return EngineFuture.failed(failure, r.end);
+        } finally {
+            BaseContext.CONTEXT.set(previous);
+        }
+        if (!r.isTerminal()) {
+            String payload = type == null ? null : ex.serialize(sd, value, "the result of " + r.label());
+            r.result = payload;
+            r.finish(OperationStatus.SUCCEEDED, ex.now);
+            ex.addEvent(EventType.CONTEXT_SUCCEEDED, r, b -> b.contextSucceededDetails(d -> d.result(x -> x.payload(payload))));
+            T out = afterSerialization(sd, payload, value, type, "the result of " + r.label());
+            ex.checkpointed(r);
+            return EngineFuture.of(out, r.end);
+        }
+        return EngineFuture.of(value, r.end);
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        if (t instanceof RuntimeException re) {
+            return re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new DurableExecutionException(t.getMessage(), t);
+    }
+
+    /** The original exception when it can be rebuilt (as the official SDK does), else the operation's wrapper. */
+    private RuntimeException childFailure(OpRecord r, FailMode mode, SerDes sd) {
+        if (mode != FailMode.ITEM) {
+            RuntimeException original = ex.originalException(r.error, sd);
+            if (original != null) {
+                return original;
+            }
+        }
+        return switch (mode) {
+            case BRANCH -> new ParallelBranchFailedException(r.toOperation());
+            case ITEM -> new MapIterationFailedException(r.toOperation());
+            default -> new ChildContextFailedException(r.toOperation());
+        };
+    }
+
+    // ------------------------------------------------------------------ parallel and map
+
+    @Override
+    public ParallelDurableFuture parallel(String name, ParallelConfig config) {
+        validateName(name, "parallel");
+        notInsideStep("parallel", name);
+        String id = nextId();
+        OpRecord r = openBatch(id, name, OperationSubType.PARALLEL);
+        LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
+        Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(),
+                config == null ? 0 : config.maxConcurrency());
+        return new ParallelFuture(batch);
+    }
+
+    @Override
+    public <I, O> DurableFuture<MapResult<O>> mapAsync(
+            String name, Collection<I> items, TypeToken<O> type, MapFunction<I, O> fn, MapConfig config) {
+        validateName(name, "map");
+        notInsideStep("map", name);
+        Objects.requireNonNull(items, "map items");
+        Objects.requireNonNull(type, "map result type");
+        Objects.requireNonNull(fn, "map function");
+        String id = nextId();
+        OpRecord r = openBatch(id, name, OperationSubType.MAP);
+        LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
+        Integer max = config == null ? null : config.maxConcurrency();
+        Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(), max == null ? 0 : max);
+        batch.expectTotal(items.size());
+        SerDes sd = serDesOr(config == null ? null : config.serDes());
+        List<I> list = new ArrayList<>(items);
+        List<EngineFuture<O>> futures = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            I item = list.get(i);
+            int index = i;
+            futures.add(batch.add(name + "-iteration-" + i, OperationSubType.MAP_ITERATION, type, sd,
+                    c -> fn.apply(item, index, c), FailMode.ITEM));
+        }
+        batch.closeRegistration();
+        return new EngineFuture<>(() -> {
+            batch.finish();
+            List<MapResult.MapResultItem<O>> results = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                switch (batch.statusOf(i)) {
+                    case SUCCEEDED -> results.add(MapResult.MapResultItem.succeeded(futures.get(i).get()));
+                    case FAILED -> {
+                        ErrorObject e = batch.recordOf(i).error;
+                        results.add(MapResult.MapResultItem.failed(new MapResult.MapError(
+                                e == null ? null : e.errorType(), e == null ? null : e.errorMessage(),
+                                e == null || !e.hasStackTrace() ? List.of() : e.stackTrace())));
+                    }
+                    default -> results.add(MapResult.MapResultItem.skipped());
+                }
+            }
+            return new MapResult<>(results, batch.decided());
+        }, batch::isDecided, () -> r.end);
+    }
+
+    private OpRecord openBatch(String id, String name, OperationSubType subType) {
+        OpRecord r = lookup(id, name, OperationType.CONTEXT, subType);
+        if (r == null) {
+            r = create(id, name, OperationType.CONTEXT, subType);
+            ex.addEvent(EventType.CONTEXT_STARTED, r, b -> { });
+            ex.trace(depth, "ran", r, null);
+        } else {
+            ex.trace(depth, r.isTerminal() ? "replayed" : "resumed", r, null);
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------ withRetry
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> DurableFuture<T> withRetryAsync(
+            String name, BiFunction<Integer, DurableContext, T> operation, WithRetryConfig config) {
+        validateName(name, "withRetry");
+        notInsideStep("withRetry", name);
+        Objects.requireNonNull(operation, "withRetry function");
+        String id = nextId();
+        RetryStrategy strategy = config != null && config.retryStrategy() != null
+                ? config.retryStrategy() : RetryStrategies.Presets.DEFAULT;
+        // The result has no declared type, so it is never read back from a checkpoint: the body always replays.
+        return runChild(id, name, OperationSubType.WITH_RETRY, null, ex.serDes, true, ctx -> {
+            for (int attempt = 1; ; attempt++) {
+                int a = attempt;
+                try {
+                    return (T) ctx.runChild(ctx.nextId(), name + "-attempt-" + a, OperationSubType.RUN_IN_CHILD_CONTEXT,
+                            null, ex.serDes, true, c -> operation.apply(a, c), FailMode.ORIGINAL).get();
+                } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    RetryDecision decision = strategy.makeRetryDecision(e, a);
+                    if (!decision.shouldRetry()) {
+                        throw e;
+                    }
+                    Duration delay = decision.delay();
+                    if (delay != null && !delay.isZero() && !delay.isNegative()) {
+                        ctx.wait(name + "-retry-" + a, delay.compareTo(Duration.ofSeconds(1)) < 0
+                                ? Duration.ofSeconds(1) : delay);
+                    }
+                }
+            }
+        }, FailMode.ORIGINAL);
+    }
+
+    // ------------------------------------------------------------------ BaseContext
+
+    @Override
+    public boolean isReplaying() {
+        return replaying;
+    }
+
+    @Override
+    public DurableLogger getLogger() {
+        if (logger == null) {
+            logger = new DurableLogger(LoggerFactory.getLogger("durable"));
+        }
+        return logger;
+    }
+
+    @Override
+    public DurableLogger getLogger(Logger slf4jLogger) {
+        return new DurableLogger(slf4jLogger);
+    }
+
+    @Override
+    public Context getLambdaContext() {
+        return lambdaContext;
+    }
+
+    @Override
+    public String getExecutionArn() {
+        return ex.arn;
+    }
+
+    @Override
+    public DurableConfig getDurableConfig() {
+        return ex.config;
+    }
+
+    @Override
+    public String getContextId() {
+        return contextId;
+    }
+
+    @Override
+    public String getContextName() {
+        return contextName;
+    }
+}

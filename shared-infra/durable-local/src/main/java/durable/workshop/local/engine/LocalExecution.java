@@ -1,0 +1,639 @@
+package durable.workshop.local.engine;
+
+import durable.workshop.local.ExecutionTrace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.lambda.model.ErrorObject;
+import software.amazon.awssdk.services.lambda.model.Event;
+import software.amazon.awssdk.services.lambda.model.EventType;
+import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.awssdk.services.lambda.model.OperationType;
+import software.amazon.lambda.durable.DurableConfig;
+import software.amazon.lambda.durable.DurableContext;
+import software.amazon.lambda.durable.TypeToken;
+import software.amazon.lambda.durable.context.BaseContext;
+import software.amazon.lambda.durable.exception.SerDesException;
+import software.amazon.lambda.durable.exception.DurableOperationException;
+import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
+import software.amazon.lambda.durable.execution.SuspendExecutionException;
+import software.amazon.lambda.durable.model.ExecutionStatus;
+import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.serde.SerDes;
+
+/**
+ * One durable execution kept in memory: the checkpoint log, the history events, the virtual clock and the trace.
+ * {@link #invoke} runs the handler once from the top, the way the service invokes a durable function.
+ */
+public final class LocalExecution {
+    /** The service's limit on a checkpointed result. */
+    public static final int MAX_RESULT_BYTES = 262_144;
+    private static final int STACK_FRAMES = 20;
+    private static int executionCounter;
+
+    final DurableConfig config;
+    final SerDes serDes;
+    final Map<String, OpRecord> ops = new LinkedHashMap<>();
+    final List<Event> events = new ArrayList<>();
+    final String arn;
+    final Instant startTime;
+    final String inputPayload;
+    final boolean strict;
+    Instant now;
+    private int eventSeq;
+    private int callbackSeq;
+
+    private ExecutionStatus status = ExecutionStatus.PENDING;
+    private String resultPayload;
+    private ErrorObject error;
+    private final List<ExecutionTrace.Invocation> invocations = new ArrayList<>();
+
+    // State of the invocation in progress.
+    private List<ExecutionTrace.Entry> entries;
+    private Set<String> suspendReasons;
+    private RuntimeException fatal;
+    boolean strictSuspended;
+    /** Name of the step whose code is running, if any. */
+    String activeStep;
+    /** Something outside the handler (the test, the clock) changed the log since the last invocation. */
+    private boolean changed;
+
+    public LocalExecution(DurableConfig config, String inputPayload, boolean strict) {
+        this.config = config;
+        this.serDes = config.getSerDes();
+        this.inputPayload = inputPayload;
+        this.strict = strict;
+        this.startTime = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.now = startTime;
+        int n;
+        synchronized (LocalExecution.class) {
+            n = ++executionCounter;
+        }
+        this.arn = "arn:aws:lambda:us-east-1:123456789012:function:local-durable-function:$LATEST/durable-execution/"
+                + "local-" + n + "/" + String.format("%08x-0000-4000-8000-%012x", n, n);
+        addEvent(EventType.EXECUTION_STARTED, null, b -> b.name("local-" + n)
+                .executionStartedDetails(d -> d.input(i -> i.payload(inputPayload))));
+    }
+
+    // ------------------------------------------------------------------ invocation
+
+    /** Runs the handler once from the top. Returns the execution status after this invocation. */
+    public <I, O> ExecutionStatus invoke(
+            BiFunction<I, DurableContext, O> handler, TypeToken<I> inputType, com.amazonaws.services.lambda.runtime.Context lambdaContext) {
+        if (status != ExecutionStatus.PENDING) {
+            return status;
+        }
+        settleTimers();
+        changed = false;
+        activeStep = null;
+        entries = new ArrayList<>();
+        suspendReasons = new LinkedHashSet<>();
+        fatal = null;
+        strictSuspended = false;
+        Duration at = Duration.between(startTime, now);
+        String outcome;
+        LocalDurableContext root = new LocalDurableContext(this, null, null, 0, lambdaContext);
+        BaseContext previous = BaseContext.CONTEXT.get();
+        BaseContext.CONTEXT.set(root);
+        try {
+            I input = deserialize(serDes, inputPayload, inputType, "the execution input");
+            O output = handler.apply(input, root);
+            if (fatal != null) {
+                outcome = fail(fatal);
+            } else {
+                String payload = serialize(serDes, output, "the handler's result");
+                status = ExecutionStatus.SUCCEEDED;
+                resultPayload = payload;
+                addEvent(EventType.EXECUTION_SUCCEEDED, null,
+                        b -> b.executionSucceededDetails(d -> d.result(r -> r.payload(payload))));
+                outcome = "succeeded" + (payload == null ? "" : ": " + abbreviate(payload));
+            }
+        } catch (SuspendExecutionException s) {
+            if (fatal != null) {
+                outcome = fail(fatal);
+            } else {
+                outcome = "suspended: " + (suspendReasons.isEmpty() ? "by the handler" : String.join("; ", suspendReasons));
+            }
+        } catch (Throwable t) {
+            outcome = fail(fatal != null ? fatal : t);
+        } finally {
+            if (previous == null) {
+                BaseContext.CONTEXT.remove();
+            } else {
+                BaseContext.CONTEXT.set(previous);
+            }
+        }
+        addEvent(EventType.INVOCATION_COMPLETED, null, b -> { });
+        invocations.add(new ExecutionTrace.Invocation(invocations.size() + 1, at, entries, outcome));
+        entries = null;
+        return status;
+    }
+
+    private String fail(Throwable t) {
+        status = ExecutionStatus.FAILED;
+        error = errorOf(t);
+        ErrorObject e = error;
+        addEvent(EventType.EXECUTION_FAILED, null, b -> b.executionFailedDetails(d -> d.error(x -> x.payload(e))));
+        return "failed: " + simpleName(e.errorType()) + ": " + e.errorMessage();
+    }
+
+    // ------------------------------------------------------------------ virtual time
+
+    /** Completes waits, readies retries and times out callbacks whose time has come (what the service does). */
+    void settleTimers() {
+        for (OpRecord r : ops.values()) {
+            if (r.type == OperationType.WAIT && r.status == OperationStatus.STARTED && !now.isBefore(r.waitEnd)) {
+                r.finish(OperationStatus.SUCCEEDED, r.waitEnd);
+                addEvent(EventType.WAIT_SUCCEEDED, r, b -> b.waitSucceededDetails(d -> d.duration(
+                        (int) Duration.between(r.start, r.waitEnd).getSeconds())));
+            } else if (r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
+                    && r.callbackDeadline != null && !now.isBefore(r.callbackDeadline)) {
+                r.error = ErrorObject.builder()
+                        .errorType("CallbackTimeout")
+                        .errorMessage("Callback \"" + r.name + "\" timed out after "
+                                + ExecutionTrace.formatDuration(Duration.between(r.start, r.callbackDeadline)))
+                        .build();
+                r.finish(OperationStatus.TIMED_OUT, r.callbackDeadline);
+                addEvent(EventType.CALLBACK_TIMED_OUT, r, b -> b.callbackTimedOutDetails(d -> d.error(x -> x.payload(r.error))));
+            }
+        }
+    }
+
+    /**
+     * How far virtual time must move so that every pending wait ends and every scheduled retry or poll is due (the
+     * official runner advances all of them at once); null if there is none. With {@code orCallbackTimeout}, when no
+     * wait or retry is pending, the earliest configured callback timeout instead.
+     */
+    public Instant nextTimer(boolean orCallbackTimeout) {
+        Instant latest = null;
+        Instant callback = null;
+        for (OpRecord r : ops.values()) {
+            Instant t = null;
+            if (r.type == OperationType.WAIT && r.status == OperationStatus.STARTED) {
+                t = r.waitEnd;
+            } else if (r.type == OperationType.STEP && r.status == OperationStatus.PENDING) {
+                t = r.nextAttemptAt;
+            } else if (r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
+                    && r.callbackDeadline != null && (callback == null || r.callbackDeadline.isBefore(callback))) {
+                callback = r.callbackDeadline;
+            }
+            if (t != null && (latest == null || t.isAfter(latest))) {
+                latest = t;
+            }
+        }
+        return latest != null ? latest : orCallbackTimeout ? callback : null;
+    }
+
+    /** Moves the virtual clock forward (never back) and settles what became due. */
+    public void advanceTo(Instant t) {
+        if (t != null && t.isAfter(now)) {
+            now = t;
+            changed = true;
+        }
+        settleTimers();
+    }
+
+    // ------------------------------------------------------------------ log helpers
+
+    OpRecord newRecord(String id, String parentId, String name, OperationType type, String subType, int depth) {
+        OpRecord r = new OpRecord(id, parentId, name, type, subType, depth, now);
+        ops.put(id, r);
+        return r;
+    }
+
+    /** Removes an operation and everything below it from the log. */
+    public void forget(OpRecord r) {
+        List<String> doomed = ops.values().stream()
+                .filter(o -> o.id.equals(r.id) || (o.parentId != null && isDescendant(o, r.id)))
+                .map(o -> o.id)
+                .collect(Collectors.toList());
+        doomed.forEach(ops::remove);
+    }
+
+    private boolean isDescendant(OpRecord o, String ancestorId) {
+        String p = o.parentId;
+        while (p != null) {
+            if (p.equals(ancestorId)) {
+                return true;
+            }
+            OpRecord parent = ops.get(p);
+            p = parent == null ? null : parent.parentId;
+        }
+        return false;
+    }
+
+    void addEvent(EventType type, OpRecord r, Consumer<Event.Builder> details) {
+        Event.Builder b = Event.builder().eventType(type).eventId(++eventSeq).eventTimestamp(now);
+        if (r != null) {
+            b.id(r.id).name(r.name).parentId(r.parentId).subType(r.subType);
+        } else {
+            b.id(arn);
+        }
+        details.accept(b);
+        events.add(b.build());
+    }
+
+    String newCallbackId(String opId) {
+        String raw = arn + "#" + opId + "#" + (++callbackSeq);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ trace, suspension, strict mode
+
+    void trace(int depth, String action, OpRecord r, String detail) {
+        if (entries != null) {
+            entries.add(new ExecutionTrace.Entry(depth, action, r == null ? null : r.kind(), r == null ? null : r.name,
+                    detail));
+        }
+    }
+
+    EngineSuspend suspend(String reason) {
+        if (suspendReasons != null) {
+            suspendReasons.add(reason);
+        }
+        return new EngineSuspend(reason);
+    }
+
+    /** Strict replay: end the invocation right after a new checkpoint, so the next one replays it. */
+    void checkpointed(OpRecord r) {
+        if (strict) {
+            strictSuspended = true;
+            throw suspend("strict replay after checkpoint of " + r.label());
+        }
+    }
+
+    /** An error the handler must not be able to swallow (non-determinism, oversized results). */
+    RuntimeException fatal(RuntimeException e) {
+        if (fatal == null) {
+            fatal = e;
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ serialization
+
+    String serialize(SerDes sd, Object value, String what) {
+        try {
+            return sd.serialize(value);
+        } catch (RuntimeException e) {
+            throw fatal(new SerDesException("Could not serialize " + what + " ("
+                    + (value == null ? "null" : value.getClass().getName()) + "): " + rootMessage(e), e));
+        }
+    }
+
+    <T> T deserialize(SerDes sd, String payload, TypeToken<T> type, String what) {
+        try {
+            return sd.deserialize(payload, type);
+        } catch (RuntimeException e) {
+            throw fatal(new SerDesException("Could not deserialize " + what + " as " + type + ": " + rootMessage(e), e));
+        }
+    }
+
+    /** Fails the execution when a checkpointed result is larger than the service accepts. */
+    void checkSize(String payload, OpRecord r) {
+        if (payload == null) {
+            return;
+        }
+        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_RESULT_BYTES) {
+            throw fatal(new IllegalDurableOperationException("The result of " + r.label() + " is " + bytes
+                    + " bytes once serialized; a checkpointed result may be at most " + MAX_RESULT_BYTES
+                    + " bytes (256 KB). Keep large data in a store (S3, DynamoDB) and return a reference to it."));
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /**
+     * The error of a failed operation. Like the official SDK it keeps the exception itself (serialized with the
+     * operation's SerDes) in {@code errorData}, so that waiting code can get the original exception back; a
+     * {@code DurableOperationException} keeps its own error object.
+     */
+    ErrorObject operationError(Throwable t, SerDes sd) {
+        if (t instanceof DurableOperationException d && d.getErrorObject() != null) {
+            return d.getErrorObject();
+        }
+        String data = null;
+        try {
+            data = sd.serialize(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Not serializable: waiting code gets the SDK's wrapper exception instead.
+        }
+        return errorOf(t).toBuilder().errorData(data).build();
+    }
+
+    /** The original exception rebuilt from a checkpointed error, or null when that is not possible. */
+    RuntimeException originalException(ErrorObject error, SerDes sd) {
+        if (error == null || error.errorData() == null || error.errorType() == null) {
+            return null;
+        }
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(error.errorType(), false,
+                    loader != null ? loader : LocalExecution.class.getClassLoader());
+            if (!RuntimeException.class.isAssignableFrom(type)) {
+                return null;
+            }
+            Object rebuilt = sd.deserialize(error.errorData(), TypeToken.get(type));
+            return rebuilt instanceof RuntimeException re ? re : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    static ErrorObject errorOf(Throwable t) {
+        return ErrorObject.builder()
+                .errorType(t.getClass().getName())
+                .errorMessage(t.getMessage())
+                .stackTrace(Arrays.stream(t.getStackTrace()).limit(STACK_FRAMES).map(StackTraceElement::toString)
+                        .collect(Collectors.toList()))
+                .build();
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    static String simpleName(String className) {
+        if (className == null) {
+            return "Error";
+        }
+        int i = className.lastIndexOf('.');
+        return i < 0 ? className : className.substring(i + 1);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    static String stackTraceOf(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    // ------------------------------------------------------------------ what a test does from outside
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The first operation with this name, nested ones included, in the order they started; null if none. */
+    public OpRecord find(String name) {
+        for (OpRecord r : ops.values()) {
+            if (r.name.equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private List<String> namesOf(OperationType type) {
+        return ops.values().stream().filter(r -> r.type == type).map(r -> r.name).collect(Collectors.toList());
+    }
+
+    public String callbackIdOf(String name) {
+        requireName(name, "callback");
+        for (OpRecord r : ops.values()) {
+            if (r.type == OperationType.CALLBACK && r.name.equals(name)) {
+                return r.callbackId;
+            }
+        }
+        OpRecord other = find(name);
+        if (other != null && other.type == OperationType.CONTEXT
+                && OperationSubType.WAIT_FOR_CALLBACK.getValue().equals(other.subType)) {
+            throw new IllegalArgumentException("\"" + name + "\" is a waitForCallback operation; its callback is named \""
+                    + name + "-callback\": use runner.getCallbackId(\"" + name + "-callback\").");
+        }
+        throw new IllegalArgumentException("No callback named \"" + name + "\" has been created in this execution"
+                + " (callbacks so far: " + namesOf(OperationType.CALLBACK) + "). Run the execution until it reaches "
+                + "the callback first.");
+    }
+
+    private OpRecord openCallback(String callbackId) {
+        if (callbackId == null || callbackId.isBlank()) {
+            throw new IllegalArgumentException("The callback id must not be null or blank; get it with "
+                    + "runner.getCallbackId(\"<callback name>\").");
+        }
+        OpRecord found = null;
+        for (OpRecord r : ops.values()) {
+            if (r.type == OperationType.CALLBACK && callbackId.equals(r.callbackId)) {
+                found = r;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("Unknown callback id \"" + callbackId + "\": no callback of this "
+                    + "execution has it (callbacks so far: " + namesOf(OperationType.CALLBACK) + ").");
+        }
+        if (found.isTerminal()) {
+            throw new IllegalStateException("Callback \"" + found.name + "\" (id " + callbackId + ") is already "
+                    + found.status + "; a callback can be completed, failed or timed out only once.");
+        }
+        return found;
+    }
+
+    private static void requireJson(String json, String what) {
+        if (json == null) {
+            throw new IllegalArgumentException("The result of " + what + " must be a JSON document, not null "
+                    + "(send \"null\" for a null result).");
+        }
+        try {
+            com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(json);
+            JSON.readTree(p);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("The result of " + what + " is not valid JSON: unexpected text "
+                        + "after the first value in " + abbreviate(json));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("The result of " + what + " is not valid JSON (" + abbreviate(json)
+                    + "): " + e.getOriginalMessage().split("\n")[0]
+                    + ". Strings must be quoted, e.g. \"\\\"approved\\\"\".");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The result of " + what + " could not be read: " + e.getMessage());
+        }
+        if (json.isBlank()) {
+            throw new IllegalArgumentException("The result of " + what + " is not valid JSON: it is empty.");
+        }
+    }
+
+    public void completeCallback(String callbackId, String json) {
+        changed = true;
+        OpRecord r = openCallback(callbackId);
+        requireJson(json, "callback \"" + r.name + "\"");
+        r.result = json;
+        r.finish(OperationStatus.SUCCEEDED, now);
+        addEvent(EventType.CALLBACK_SUCCEEDED, r, b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
+    }
+
+    public void failCallback(String callbackId, ErrorObject err) {
+        changed = true;
+        OpRecord r = openCallback(callbackId);
+        r.error = err != null ? err : ErrorObject.builder().errorType("CallbackFailed")
+                .errorMessage("Callback \"" + r.name + "\" failed").build();
+        r.finish(OperationStatus.FAILED, now);
+        addEvent(EventType.CALLBACK_FAILED, r, b -> b.callbackFailedDetails(d -> d.error(x -> x.payload(r.error))));
+    }
+
+    public void timeoutCallback(String callbackId) {
+        changed = true;
+        OpRecord r = openCallback(callbackId);
+        r.error = ErrorObject.builder().errorType("CallbackTimeout")
+                .errorMessage("Callback \"" + r.name + "\" timed out").build();
+        r.finish(OperationStatus.TIMED_OUT, now);
+        addEvent(EventType.CALLBACK_TIMED_OUT, r, b -> b.callbackTimedOutDetails(d -> d.error(x -> x.payload(r.error))));
+    }
+
+    private OpRecord openInvoke(String name) {
+        requireName(name, "chained invoke");
+        OpRecord done = null;
+        for (OpRecord r : ops.values()) {
+            if (r.type == OperationType.CHAINED_INVOKE && r.name.equals(name)) {
+                if (!r.isTerminal()) {
+                    return r;
+                }
+                done = r;
+            }
+        }
+        if (done != null) {
+            throw new IllegalStateException("Chained invoke \"" + name + "\" is already " + done.status
+                    + "; it can be completed, failed, timed out or stopped only once.");
+        }
+        throw new IllegalArgumentException("No chained invoke named \"" + name + "\" has started in this execution"
+                + " (invokes so far: " + namesOf(OperationType.CHAINED_INVOKE) + ").");
+    }
+
+    public void completeInvoke(String name, String json) {
+        changed = true;
+        OpRecord r = openInvoke(name);
+        requireJson(json, "chained invoke \"" + name + "\"");
+        r.result = json;
+        r.finish(OperationStatus.SUCCEEDED, now);
+        addEvent(EventType.CHAINED_INVOKE_SUCCEEDED, r,
+                b -> b.chainedInvokeSucceededDetails(d -> d.result(x -> x.payload(json))));
+    }
+
+    public void endInvoke(String name, OperationStatus how, ErrorObject err) {
+        changed = true;
+        OpRecord r = openInvoke(name);
+        r.error = err != null ? err : ErrorObject.builder().errorType("ChainedInvoke" + how)
+                .errorMessage("Chained invoke \"" + name + "\" of " + r.functionName + " ended " + how).build();
+        r.finish(how, now);
+        EventType type = how == OperationStatus.FAILED ? EventType.CHAINED_INVOKE_FAILED
+                : how == OperationStatus.TIMED_OUT ? EventType.CHAINED_INVOKE_TIMED_OUT : EventType.CHAINED_INVOKE_STOPPED;
+        addEvent(type, r, b -> {
+            switch (type) {
+                case CHAINED_INVOKE_FAILED -> b.chainedInvokeFailedDetails(d -> d.error(x -> x.payload(r.error)));
+                case CHAINED_INVOKE_TIMED_OUT -> b.chainedInvokeTimedOutDetails(d -> d.error(x -> x.payload(r.error)));
+                default -> b.chainedInvokeStoppedDetails(d -> d.error(x -> x.payload(r.error)));
+            }
+        });
+    }
+
+    private OpRecord existing(String name) {
+        requireName(name, "operation");
+        OpRecord r = find(name);
+        if (r == null) {
+            throw new IllegalArgumentException("No operation named \"" + name + "\" in this execution (operations: "
+                    + ops.values().stream().map(o -> o.name).distinct().collect(Collectors.toList()) + ").");
+        }
+        return r;
+    }
+
+    /** As if the invocation had crashed after the operation's START checkpoint: it is STARTED again. */
+    public void resetToStarted(String name) {
+        changed = true;
+        OpRecord r = existing(name);
+        r.status = OperationStatus.STARTED;
+        r.result = null;
+        r.error = null;
+        r.end = null;
+        r.nextAttemptAt = null;
+        reopen();
+    }
+
+    /** As if the operation's checkpoints had never reached the service: it is gone from the log. */
+    public void loseCheckpoint(String name) {
+        changed = true;
+        forget(existing(name));
+        reopen();
+    }
+
+    private void reopen() {
+        if (status != ExecutionStatus.PENDING) {
+            status = ExecutionStatus.PENDING;
+            resultPayload = null;
+            error = null;
+        }
+    }
+
+    private static void requireName(String name, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " name must not be null or blank.");
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors for the runner
+
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    public String resultPayload() {
+        return resultPayload;
+    }
+
+    public ErrorObject error() {
+        return error;
+    }
+
+    public List<OpRecord> records() {
+        return new ArrayList<>(ops.values());
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public boolean lastInvocationSuspendedForStrictReplay() {
+        return strictSuspended;
+    }
+
+    /** Lets a finished execution be invoked again: it replays from the checkpoint log, as the official runner does. */
+    public void reopenForReplay() {
+        reopen();
+    }
+
+    public int invocationCount() {
+        return invocations.size();
+    }
+
+    public ExecutionTrace trace() {
+        return new ExecutionTrace(invocations);
+    }
+
+    public DurableConfig config() {
+        return config;
+    }
+}

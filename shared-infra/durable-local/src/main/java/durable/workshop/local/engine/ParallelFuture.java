@@ -1,0 +1,64 @@
+package durable.workshop.local.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.lambda.durable.DurableContext;
+import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.ParallelDurableFuture;
+import software.amazon.lambda.durable.TypeToken;
+import software.amazon.lambda.durable.config.ParallelBranchConfig;
+import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.model.ParallelResult;
+
+/** A parallel operation: each {@link #branch} is a child context; {@link #get()} waits for the completion rule. */
+final class ParallelFuture implements ParallelDurableFuture {
+    private final Batch batch;
+    private ParallelResult result;
+
+    ParallelFuture(Batch batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public <T> DurableFuture<T> branch(
+            String name, TypeToken<T> type, Function<DurableContext, T> fn, ParallelBranchConfig config) {
+        LocalDurableContext.validateName(name, "parallel branch");
+        java.util.Objects.requireNonNull(type, "branch result type");
+        java.util.Objects.requireNonNull(fn, "branch function");
+        LocalDurableContext owner = batchContext();
+        return batch.add(name, OperationSubType.PARALLEL_BRANCH, type,
+                owner.serDesOr(config == null ? null : config.serDes()), fn::apply, LocalDurableContext.FailMode.BRANCH);
+    }
+
+    private LocalDurableContext batchContext() {
+        return batch.innerContext();
+    }
+
+    @Override
+    public ParallelResult get() {
+        if (result == null) {
+            batch.finish();
+            List<ParallelResult.Status> statuses = new ArrayList<>();
+            int skipped = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                switch (batch.statusOf(i)) {
+                    case SUCCEEDED -> statuses.add(ParallelResult.Status.SUCCEEDED);
+                    case FAILED -> statuses.add(ParallelResult.Status.FAILED);
+                    default -> {
+                        statuses.add(ParallelResult.Status.SKIPPED);
+                        skipped++;
+                    }
+                }
+            }
+            result = new ParallelResult(batch.size(), batch.succeeded(), batch.failed(), skipped, batch.decided(),
+                    statuses);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        get();
+    }
+}

@@ -1,0 +1,214 @@
+package durable.workshop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.awssdk.services.lambda.model.OperationType;
+import software.amazon.lambda.durable.DurableContext;
+import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.ParallelDurableFuture;
+import software.amazon.lambda.durable.config.CompletionConfig;
+import software.amazon.lambda.durable.config.MapConfig;
+import software.amazon.lambda.durable.config.ParallelConfig;
+import software.amazon.lambda.durable.config.StepConfig;
+import software.amazon.lambda.durable.config.WithRetryConfig;
+import software.amazon.lambda.durable.exception.ChildContextFailedException;
+import software.amazon.lambda.durable.model.ConcurrencyCompletionStatus;
+import software.amazon.lambda.durable.model.MapResult;
+import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.model.ParallelResult;
+import software.amazon.lambda.durable.retry.RetryStrategies;
+import software.amazon.lambda.durable.testing.LocalDurableTestRunner;
+import software.amazon.lambda.durable.testing.TestResult;
+
+class ContextParallelMapTest {
+
+    @Test
+    void childContextCheckpointsItsResultAndIsNotReRunOnReplay() {
+        AtomicInteger childBodyRuns = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            String r = ctx.runInChildContext("prepare", String.class, child -> {
+                childBodyRuns.incrementAndGet();
+                return child.step("inner", String.class, () -> "prepared " + in);
+            });
+            ctx.wait("pause", Duration.ofSeconds(5));
+            return r;
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getResult(String.class)).isEqualTo("prepared x");
+        assertThat(childBodyRuns).hasValue(1);
+        var context = done.getOperation("prepare");
+        assertThat(context.getType()).isEqualTo(OperationType.CONTEXT);
+        assertThat(context.getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
+        var inner = runner.getOperation("inner");
+        assertThat(inner.getType()).isEqualTo(OperationType.STEP);
+        assertThat(inner.getId()).startsWith(context.getId() + "-");
+    }
+
+    @Test
+    void childContextsKeepTheirOwnCounterSoIdsAreDeterministic() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ctx.step("a", String.class, () -> "a");
+            ctx.runInChildContext("c", String.class, child -> {
+                child.step("b", String.class, () -> "b");
+                return child.step("c2", String.class, () -> "c2");
+            });
+            return ctx.step("d", String.class, () -> "d");
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getOperations()).extracting(o -> o.getName() + "=" + o.getId())
+                .containsExactly("a=1", "c=2", "b=2-1", "c2=2-2", "d=3");
+    }
+
+    @Test
+    void failingChildContextRethrowsTheOriginalExceptionElseChildContextFailedException() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            try {
+                return ctx.runInChildContext("bad", String.class, child -> {
+                    throw new IllegalStateException("TODO 2.1: something");
+                });
+            } catch (IllegalStateException e) {
+                return "child failed: " + e.getMessage();
+            }
+        });
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("child failed: TODO 2.1: something");
+        assertThat(runner.getOperation("bad").getStatus()).isEqualTo(OperationStatus.FAILED);
+
+        var opaque = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            try {
+                return ctx.runInChildContext("bad", String.class, child -> {
+                    throw new StepTest.NotRebuildable(3);
+                });
+            } catch (ChildContextFailedException e) {
+                return "wrapped: " + e.getMessage();
+            }
+        });
+        assertThat(opaque.runUntilComplete("x").getResult(String.class)).isEqualTo("wrapped: code 3");
+    }
+
+    @Test
+    void parallelRunsBranchesAsChildContextsAndReportsCounts() {
+        AtomicInteger branchRuns = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ParallelDurableFuture parallel = ctx.parallel("fan-out");
+            DurableFuture<String> a = parallel.branch("a", String.class, b -> {
+                branchRuns.incrementAndGet();
+                b.wait("slow", Duration.ofMinutes(1));
+                return b.step("a-step", String.class, () -> "A");
+            });
+            DurableFuture<String> bad = parallel.branch("b", String.class, b -> b.step("b-step", String.class, () -> {
+                throw new IllegalStateException("b broke");
+            }, StepConfig.builder().retryStrategy(RetryStrategies.Presets.NO_RETRY).build()));
+            ParallelResult result = parallel.get();
+            String badOutcome;
+            try {
+                badOutcome = bad.get();
+            } catch (IllegalStateException e) {
+                badOutcome = "failed(" + e.getMessage() + ")";
+            }
+            return a.get() + " " + badOutcome + " " + result.succeeded() + "/" + result.failed() + "/" + result.size()
+                    + " " + result.completionStatus() + " " + result.statuses();
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getResult(String.class))
+                .isEqualTo("A failed(b broke) 1/1/2 ALL_COMPLETED [SUCCEEDED, FAILED]");
+        assertThat(done.getOperation("fan-out").getSubtype()).isEqualTo(OperationSubType.PARALLEL.getValue());
+        assertThat(done.getOperation("a").getType()).isEqualTo(OperationType.CONTEXT);
+        assertThat(done.getOperation("a").getSubtype()).isEqualTo(OperationSubType.PARALLEL_BRANCH.getValue());
+        assertThat(branchRuns).as("branch a runs again after its wait").hasValue(2);
+    }
+
+    @Test
+    void maxConcurrencyHoldsBranchesBackAndFirstSuccessfulSkipsTheRest() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ParallelDurableFuture p = ctx.parallel("race", ParallelConfig.builder()
+                    .completionConfig(CompletionConfig.firstSuccessful()).build());
+            p.branch("one", String.class, b -> "1");
+            p.branch("two", String.class, b -> "2");
+            ParallelResult r = p.get();
+            return r.succeeded() + " " + r.skipped() + " " + r.completionStatus();
+        });
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("1 1 MIN_SUCCESSFUL_REACHED");
+
+        List<String> order = new java.util.ArrayList<>();
+        var limited = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ParallelDurableFuture p = ctx.parallel("limited", ParallelConfig.builder().maxConcurrency(1).build());
+            for (String n : List.of("p", "q")) {
+                p.branch(n, String.class, b -> {
+                    order.add(n);
+                    b.wait(n + "-wait", Duration.ofSeconds(10));
+                    return n;
+                });
+            }
+            return p.get().succeeded() + "";
+        });
+        TestResult<String> first = limited.run("x");
+        assertThat(first.getStatus()).isEqualTo(ExecutionStatus.PENDING);
+        assertThat(order).as("q waits for a free slot").containsExactly("p");
+        assertThat(limited.runUntilComplete("x").getResult(String.class)).isEqualTo("2");
+    }
+
+    @Test
+    void mapRunsEveryItemAsAChildContextAndCollectsResultsAndErrors() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            MapResult<Integer> r = ctx.map("square", List.of(1, 2, 3), Integer.class, (item, index, c) ->
+                    c.step("sq-" + index, Integer.class, () -> {
+                        if (item == 2) {
+                            throw new IllegalArgumentException("two is bad");
+                        }
+                        return item * item;
+                    }, StepConfig.builder().retryStrategy(RetryStrategies.Presets.NO_RETRY).build()),
+                    MapConfig.builder().completionConfig(CompletionConfig.allCompleted()).build());
+            return r.getResult(0) + "," + r.getResult(2) + " failed=" + r.failed().size() + " "
+                    + r.getError(1).errorMessage() + " " + r.completionReason();
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getResult(String.class)).isEqualTo("1,9 failed=1 two is bad ALL_COMPLETED");
+        assertThat(done.getOperation("square").getSubtype()).isEqualTo(OperationSubType.MAP.getValue());
+        assertThat(done.getOperation("square-iteration-0").getSubtype()).isEqualTo(OperationSubType.MAP_ITERATION.getValue());
+    }
+
+    @Test
+    void withRetryRetriesTheWholeBlockAndReplaysCompletedAttempts() {
+        AtomicInteger attempts = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
+                ctx.withRetry("reserve", (attempt, c) -> {
+                    String v = c.step("try-" + attempt, String.class, () -> {
+                        attempts.incrementAndGet();
+                        if (attempt < 2) {
+                            throw new IllegalStateException("busy");
+                        }
+                        return "reserved on " + attempt;
+                    }, StepConfig.builder().retryStrategy(RetryStrategies.Presets.NO_RETRY).build());
+                    return v;
+                }, WithRetryConfig.builder().retryStrategy(RetryStrategies.fixedDelay(3, Duration.ofSeconds(2))).build()));
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getResult(String.class)).isEqualTo("reserved on 2");
+        assertThat(attempts).hasValue(2);
+    }
+
+    private static final class ExecutionStatus {
+        static final software.amazon.lambda.durable.model.ExecutionStatus PENDING =
+                software.amazon.lambda.durable.model.ExecutionStatus.PENDING;
+    }
+
+    @Test
+    void completionConfigFailureToleranceIsReported() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ParallelDurableFuture p = ctx.parallel("strict", ParallelConfig.builder()
+                    .completionConfig(CompletionConfig.allSuccessful()).build());
+            p.branch("bad", String.class, b -> {
+                throw new IllegalStateException("x");
+            });
+            p.branch("never", String.class, b -> "n");
+            ParallelResult r = p.get();
+            return r.completionStatus() + " " + r.statuses();
+        });
+        assertThat(runner.runUntilComplete("x").getResult(String.class))
+                .isEqualTo(ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED + " [FAILED, SKIPPED]");
+    }
+}

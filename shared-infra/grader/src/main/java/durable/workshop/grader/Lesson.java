@@ -1,0 +1,113 @@
+package durable.workshop.grader;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A lesson's metadata, read from the lesson.json at the root of its function module. */
+record Lesson(Path dir, int number, String slug, Text title, List<String> exerciseFiles, List<Exercise> exercises) {
+
+    /** A text in both languages; a language may be missing (empty string). */
+    record Text(String en, String ja) {
+        String in(Lang lang) {
+            String text = lang == Lang.JA ? ja : en;
+            return text.isBlank() ? (lang == Lang.JA ? en : ja) : text;
+        }
+
+        boolean complete() {
+            return !en.isBlank() && !ja.isBlank();
+        }
+    }
+
+    record Exercise(String id, Text title, String readme, Text hint) {
+    }
+
+    /** Thrown for a missing or malformed lesson.json; the message is ready to show. */
+    static final class LessonException extends RuntimeException {
+        LessonException(String message) {
+            super(message);
+        }
+    }
+
+    Optional<Exercise> exercise(String id) {
+        return exercises.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    static Lesson load(Path dir, Lang lang) {
+        Path file = dir.resolve("lesson.json");
+        if (!Files.isRegularFile(file)) {
+            throw new LessonException(Messages.get(lang, "lessonMissing", file));
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new LessonException(Messages.get(lang, "lessonJson", file, e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new LessonException(Messages.get(lang, "lessonJson", file, e.getMessage()));
+        }
+        Fields fields = new Fields(file, lang);
+        int number = fields.number(root, "number");
+        String slug = fields.text(root, "slug");
+        Text title = fields.texts(root, "title", true);
+        List<String> files = new ArrayList<>();
+        for (JsonNode f : root.path("exerciseFiles")) {
+            files.add(f.asText());
+        }
+        List<Exercise> exercises = new ArrayList<>();
+        JsonNode list = root.path("exercises");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new LessonException(Messages.get(lang, "lessonField", file, "exercises"));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            String at = "exercises[" + i + "].";
+            exercises.add(new Exercise(
+                    fields.text(e, "id", at),
+                    fields.texts(e, at + "title", false),
+                    e.path("readme").asText(""),
+                    fields.texts(e, at + "hint", false)));
+        }
+        return new Lesson(dir, number, slug, title, List.copyOf(files), List.copyOf(exercises));
+    }
+
+    /** Reads fields and names the missing one in the error. */
+    private record Fields(Path file, Lang lang) {
+        int number(JsonNode node, String name) {
+            JsonNode value = node.path(name);
+            if (!value.canConvertToInt()) {
+                throw new LessonException(Messages.get(lang, "lessonField", file, name));
+            }
+            return value.asInt();
+        }
+
+        String text(JsonNode node, String name) {
+            return text(node, name, "");
+        }
+
+        String text(JsonNode node, String name, String prefix) {
+            String value = node.path(name).asText("");
+            if (value.isBlank()) {
+                throw new LessonException(Messages.get(lang, "lessonField", file, prefix + name));
+            }
+            return value;
+        }
+
+        /** {"en": ..., "ja": ...}; when required, at least one language must be there. */
+        Text texts(JsonNode node, String path, boolean required) {
+            String name = path.substring(path.lastIndexOf('.') + 1);
+            JsonNode value = node.path(name);
+            Text text = new Text(value.path("en").asText(""), value.path("ja").asText(""));
+            if ((required || name.equals("title")) && text.en().isBlank() && text.ja().isBlank()) {
+                throw new LessonException(Messages.get(lang, "lessonField", file, path + ".en"));
+            }
+            return text;
+        }
+    }
+}

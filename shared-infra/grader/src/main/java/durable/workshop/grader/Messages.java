@@ -1,0 +1,107 @@
+package durable.workshop.grader;
+
+import java.util.Map;
+
+/** Every text the grader prints, in English and Japanese. Placeholders are String.format ones. */
+final class Messages {
+
+    private static final Map<String, String[]> TEXT = Map.ofEntries(
+            entry("header", "Lesson %d — %s", "レッスン %d — %s"),
+            entry("ran", "(%d tests in %.1f s)", "(テスト %d 件、%.1f 秒)"),
+            entry("firstUnsolved", "Next exercise: %s %s", "次の演習: %s %s"),
+            entry("test", "Test", "テスト"),
+            entry("failure", "What failed", "失敗の内容"),
+            entry("where", "In your code", "あなたのコードの該当箇所"),
+            entry("hint", "Hint", "ヒント"),
+            entry("read", "Read", "読む箇所"),
+            entry("todoAt", "Your TODO", "TODO の場所"),
+            entry("trace", "Durable execution trace (the failing run)", "durable 実行のトレース(失敗した実行)"),
+            entry("score", "Score: %d/%d exercises", "スコア: %d/%d 演習"),
+            entry("nextFix", "Next: edit the code at the TODO above, then run `%s` again.",
+                    "次にやること: 上の TODO の箇所を書き換えて、もう一度 `%s` を実行してください。"),
+            entry("allDone", "All exercises solved. Well done!", "すべての演習をクリアしました。お見事です!"),
+            entry("nextLesson", "Next: deploy it with `make deploy LESSON=%d`, or go on with `make check-lesson LESSON=%d`.",
+                    "次にやること: `make deploy LESSON=%d` でデプロイするか、`make check-lesson LESSON=%d` で次のレッスンへ進みましょう。"),
+            entry("lastLesson", "Next: deploy it with `make deploy LESSON=%d` (see the lesson README).",
+                    "次にやること: `make deploy LESSON=%d` でデプロイしてみましょう(レッスンの README を参照)。"),
+            entry("noTests", "no graded test found for this exercise", "この演習の採点テストが見つかりません"),
+            entry("notRun", "the test did not run: %s", "テストが実行されませんでした: %s"),
+            entry("timedOut", "the test did not finish within %d s (an endless loop or a wait that never ends?)",
+                    "テストが %d 秒以内に終わりませんでした(無限ループや終わらない待機はありませんか?)"),
+            entry("unexpected", "unexpected exception %s", "予期しない例外 %s"),
+            entry("noHint", "No hint for exercise %s.", "演習 %s のヒントはありません。"),
+            entry("unknownExercise", "Exercise %s is not in lesson %d; its exercises are: %s.",
+                    "演習 %s はレッスン %d にありません。演習は次のとおりです: %s。"),
+            entry("hintFor", "Hint for %s %s", "%s %s のヒント"),
+            entry("progressTitle", "Workshop progress", "ワークショップの進捗"),
+            entry("notStarted", "not started", "未着手"),
+            entry("solved", "%d/%d exercises", "%d/%d 演習"),
+            entry("lastGraded", "last graded %s", "最終採点 %s"),
+            entry("progressNext", "Next: `make check-lesson LESSON=%d`", "次にやること: `make check-lesson LESSON=%d`"),
+            entry("noLessons", "No lessons found under %s.", "%s にレッスンが見つかりません。"),
+            entry("progressDone", "Every lesson is solved. Congratulations!", "すべてのレッスンをクリアしました。おめでとうございます!"),
+            entry("modeTodo", "Checking that every exercise fails with its own TODO (skeleton check)",
+                    "各演習が自分の TODO で失敗することを確認します(スケルトンの確認)"),
+            entry("modePass", "Checking that every exercise passes (solution check)",
+                    "すべての演習が合格することを確認します(解答の確認)"),
+            entry("ok", "OK", "OK"),
+            entry("todoOk", "fails with its own %s", "自分の %s で失敗"),
+            entry("problemPassed", "%s: the test passes on the skeleton; it must fail with `%s`",
+                    "%s: スケルトンでテストが合格しています。`%s` で失敗する必要があります"),
+            entry("problemNoTodo", "%s: the failure does not mention `%s`: %s",
+                    "%s: 失敗メッセージに `%s` が含まれていません: %s"),
+            entry("problemOtherTodo", "%s: the failure mentions another exercise's %s: %s",
+                    "%s: 失敗メッセージに別の演習の %s が含まれています: %s"),
+            entry("problemNpe", "%s: fails with a NullPointerException, not with its TODO: %s",
+                    "%s: TODO ではなく NullPointerException で失敗しています: %s"),
+            entry("problemTimeout", "%s: timed out instead of failing with its TODO",
+                    "%s: TODO で失敗せずにタイムアウトしました"),
+            entry("problemCompile", "%s: fails with a compile or class loading error: %s",
+                    "%s: コンパイルエラーまたはクラス読み込みエラーで失敗しています: %s"),
+            entry("problemFailed", "%s: fails: %s", "%s: 失敗しています: %s"),
+            entry("problemNoTest", "exercise %s has no graded test", "演習 %s に採点テストがありません"),
+            entry("problemNoTag", "%s has no `exercise:n.m` tag", "%s に `exercise:n.m` タグがありません"),
+            entry("problemManyTags", "%s has more than one exercise tag: %s", "%s に演習タグが複数あります: %s"),
+            entry("problemUnknownTag", "%s is tagged with exercise %s, which lesson.json does not list",
+                    "%s のタグの演習 %s は lesson.json にありません"),
+            entry("problemHint", "exercise %s needs a hint in English and Japanese", "演習 %s には英語と日本語のヒントが必要です"),
+            entry("problemTitle", "exercise %s needs a title in English and Japanese", "演習 %s には英語と日本語のタイトルが必要です"),
+            entry("problemAnchor", "exercise %s: README.md has no section with the anchor #%s",
+                    "演習 %s: README.md にアンカー #%s の見出しがありません"),
+            entry("problemNotRun", "%s did not run: %s", "%s が実行されませんでした: %s"),
+            entry("verdictOk", "OK: %s", "OK: %s"),
+            entry("verdictTodoOk", "all %d exercises fail with their own TODO", "%d 個の演習すべてが自分の TODO で失敗します"),
+            entry("verdictPassOk", "all %d exercises pass", "%d 個の演習すべてが合格します"),
+            entry("verdictFailed", "FAILED: %d problem(s) in %s", "失敗: %2$s に %1$d 件の問題があります"),
+            entry("usage", """
+                    Usage: Grader [--lesson-dir DIR] [--root DIR] [--lang en|ja] [--timeout SECONDS] [--no-progress] [--verbose]
+                                  [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
+                    """, """
+                    使い方: Grader [--lesson-dir DIR] [--root DIR] [--lang en|ja] [--timeout 秒] [--no-progress] [--verbose]
+                                  [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
+                    """),
+            entry("badOption", "Unknown option %s.", "不明なオプション %s です。"),
+            entry("badValue", "Option %s needs a value.", "オプション %s には値が必要です。"),
+            entry("badTimeout", "--timeout must be a whole number of seconds above 0, not %s.",
+                    "--timeout には 0 より大きい秒数(整数)を指定してください(指定値: %s)。"),
+            entry("lessonMissing", "%s not found; pass the lesson module with --lesson-dir.",
+                    "%s が見つかりません。--lesson-dir でレッスンのモジュールを指定してください。"),
+            entry("lessonJson", "%s is not valid JSON: %s", "%s は正しい JSON ではありません: %s"),
+            entry("lessonField", "%s: the field `%s` is missing or empty.", "%s: フィールド `%s` がないか空です。"),
+            entry("error", "Error: %s", "エラー: %s"));
+
+    private Messages() {
+    }
+
+    private static Map.Entry<String, String[]> entry(String key, String en, String ja) {
+        return Map.entry(key, new String[] {en, ja});
+    }
+
+    static String get(Lang lang, String key, Object... args) {
+        String[] texts = TEXT.get(key);
+        if (texts == null) {
+            throw new IllegalArgumentException("No message " + key);
+        }
+        return String.format(java.util.Locale.ROOT, texts[lang.ordinal()], args);
+    }
+}

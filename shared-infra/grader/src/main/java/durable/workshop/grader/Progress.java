@@ -1,0 +1,128 @@
+package durable.workshop.grader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The learner's progress per lesson, kept in .workshop/progress.json at the repository root. */
+final class Progress {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Progress() {
+    }
+
+    static Path file(Path repoRoot) {
+        return repoRoot.resolve(".workshop/progress.json");
+    }
+
+    /** Records which exercises of the lesson pass now. */
+    static void save(Path repoRoot, Lesson lesson, List<String> passed, Instant now) throws IOException {
+        Path file = file(repoRoot);
+        ObjectNode root = read(file);
+        ObjectNode lessons = root.has("lessons") && root.get("lessons").isObject()
+                ? (ObjectNode) root.get("lessons") : root.putObject("lessons");
+        ObjectNode entry = lessons.putObject(lesson.slug());
+        entry.put("number", lesson.number());
+        ArrayNode ids = entry.putArray("passed");
+        passed.forEach(ids::add);
+        entry.put("total", lesson.exercises().size());
+        entry.put("updated", now.toString());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JSON.writeValueAsString(root) + "\n");
+    }
+
+    /** One line per lesson under lessons/, graded or not, then the next thing to do. */
+    static void print(Path repoRoot, Lang lang, PrintStream out) throws IOException {
+        JsonNode saved = read(file(repoRoot)).path("lessons");
+        List<Lesson> lessons = new ArrayList<>();
+        Path track = repoRoot.resolve("lessons");
+        if (Files.isDirectory(track)) {
+            try (Stream<Path> dirs = Files.list(track)) {
+                for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("lesson.json"))).sorted().toList()) {
+                    lessons.add(Lesson.load(dir, lang));
+                }
+            }
+        }
+        out.println(Messages.get(lang, "progressTitle"));
+        if (lessons.isEmpty()) {
+            out.println(Messages.get(lang, "noLessons", track));
+            return;
+        }
+        Integer next = null;
+        for (Lesson lesson : lessons) {
+            JsonNode entry = saved.path(lesson.slug());
+            int total = lesson.exercises().size();
+            String state;
+            int passed = 0;
+            if (entry.isMissingNode()) {
+                state = Messages.get(lang, "notStarted");
+            } else {
+                for (JsonNode id : entry.path("passed")) {
+                    if (lesson.exercise(id.asText()).isPresent()) {
+                        passed++;
+                    }
+                }
+                state = bar(passed, total) + "  " + Messages.get(lang, "solved", passed, total);
+                String updated = entry.path("updated").asText("");
+                if (!updated.isEmpty()) {
+                    state += "  (" + Messages.get(lang, "lastGraded", SHOWN.format(Instant.parse(updated))) + ")";
+                }
+            }
+            if (next == null && passed < total) {
+                next = lesson.number();
+            }
+            out.printf("  %02d  %s %s%n", lesson.number(), pad(lesson.title().in(lang), 28), state);
+        }
+        out.println();
+        out.println(next == null ? Messages.get(lang, "progressDone") : Messages.get(lang, "progressNext", next));
+    }
+
+    /** The passed exercise ids saved for a lesson (empty when never graded). */
+    static List<String> passed(Path repoRoot, String slug) {
+        List<String> ids = new ArrayList<>();
+        try {
+            read(file(repoRoot)).path("lessons").path(slug).path("passed").forEach(id -> ids.add(id.asText()));
+        } catch (IOException unreadable) {
+            // Treated as never graded.
+        }
+        return ids;
+    }
+
+    /** Pads to a column width on a terminal, where Japanese characters take two columns. */
+    static String pad(String text, int columns) {
+        // CJK punctuation, kana and ideographs start at U+3000; full-width forms at U+FF00.
+        int width = text.codePoints().map(c -> c >= 0x3000 && c < 0xFF61 ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(1, columns - width));
+    }
+
+    private static String bar(int passed, int total) {
+        return "▓".repeat(passed) + "░".repeat(Math.max(0, total - passed));
+    }
+
+    private static ObjectNode read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            return node instanceof ObjectNode object ? object : JSON.createObjectNode();
+        } catch (IOException corrupt) {
+            // A damaged progress file only loses the record of past runs; start again.
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds a lesson's function jar and runs the CDK CLI on its app in <track>/NN-*/infra.
+# Usage: cdk.sh synth|deploy|destroy lessons|solutions N [PROFILE]
+#   synth   builds the jar on the course's local SDK and writes the template to infra/cdk.out (no AWS needed);
+#   deploy  builds the jar on the official SDK (what Lambda must run) and deploys the stack;
+#   destroy deletes the stack.
+. "$(dirname "$0")/lib.sh"
+
+action=${1:?synth|deploy|destroy}
+track=${2:-lessons}
+case "$track" in
+    lessons|solutions) ;;
+    *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください(指定値: \"$track\")。")";;
+esac
+dir=$(lesson_dir "$track" "${3:-}")
+profile=${4:-}
+infra="$dir/infra"
+[ -f "$infra/cdk.json" ] || die "$(t "$(rel "$dir") has no CDK app (infra/cdk.json is missing)." \
+                                     "$(rel "$dir") には CDK アプリがありません(infra/cdk.json がありません)。")"
+
+"$SCRIPTS/setup.sh"
+
+build_jar() {
+    local log
+    log=$(mktemp)
+    say "$(t "Building $(rel "$dir")/target/function.jar${1:+ with the official SDK}" \
+             "$(rel "$dir")/target/function.jar を${1:+公式 SDK で}ビルドしています")"
+    if ! (cd "$ROOT" && "$MVNW" -q -B -ntp -pl "$(rel "$dir")" package -DskipTests $1) >"$log" 2>&1; then
+        # A missing official SDK is a download problem, not a code problem: say only that.
+        if grep -q 'resolve dependencies.*aws-durable-execution-sdk' "$log"; then
+            rm -f "$log"
+            die "$(t "The official AWS Durable Execution SDK for Java (software.amazon.lambda.durable:aws-durable-execution-sdk-java) could not be downloaded; check your internet connection and Maven proxy settings, then run the command again." \
+                     "公式の AWS Durable Execution SDK for Java (software.amazon.lambda.durable:aws-durable-execution-sdk-java) をダウンロードできませんでした。インターネット接続と Maven のプロキシ設定を確認してから、もう一度実行してください。")"
+        fi
+        cat "$log" >&2
+        rm -f "$log"
+        die "$(t "Building the function jar failed (see the Maven errors above)." \
+                 "関数の jar のビルドに失敗しました(上の Maven のエラーを見てください)。")"
+    fi
+    rm -f "$log"
+}
+
+case "$action" in
+    synth) build_jar "";;
+    # Lambda runs the official SDK; the local one is for tests only.
+    deploy)
+        build_jar "-Ddurable.sdk=aws"
+        # The module's classes are now compiled against the official SDK: let the grader rebuild them.
+        rm -f "$dir/target/grader.classpath"
+        ;;
+    # The app needs a jar to synthesize even when deleting; any build of it will do.
+    destroy) [ -f "$dir/target/function.jar" ] || build_jar "";;
+    *) die "$(t "Unknown action \"$action\": use synth, deploy or destroy." "不明な操作 \"$action\" です。synth、deploy、destroy のいずれかを指定してください。")";;
+esac
+
+cdk="$ROOT/node_modules/.bin/cdk"
+[ -x "$cdk" ] || die "$(t "The CDK CLI is missing from node_modules; run \`make setup\`." \
+                          "node_modules に CDK CLI がありません。\`make setup\` を実行してください。")"
+cd "$infra"
+case "$action" in
+    synth)
+        "$cdk" synth --quiet
+        t "Template written to $(rel "$infra")/cdk.out:" "テンプレートを $(rel "$infra")/cdk.out に書き出しました:"
+        echo
+        for template in cdk.out/*.template.json; do
+            [ -f "$template" ] && echo "  $(rel "$infra")/$template"
+        done
+        ;;
+    deploy) "$cdk" deploy ${profile:+--profile "$profile"};;
+    destroy) "$cdk" destroy ${profile:+--profile "$profile"};;
+esac

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole course verification behind `make test` (and CI):
+#   1. the Maven reactor: every module's tests, the solutions' graded tests, CDK synth tests, course checks;
+#   2. for each lesson, the grader: the skeleton must fail every exercise with its own TODO (--expect-todo)
+#      and the solution must pass every exercise (--expect-pass).
+# Step 2 reuses the classes and the test classpath step 1 produced, so nothing is compiled twice.
+. "$(dirname "$0")/lib.sh"
+
+"$SCRIPTS/preflight.sh"
+# The reactor builds the shared modules itself, so only the Node tools must be installed here.
+"$SCRIPTS/setup.sh" --node-only
+
+cd "$ROOT"
+say "Building and testing every module (./mvnw verify)"
+if ! "$MVNW" -B -ntp verify dependency:build-classpath -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=test; then
+    echo
+    echo "make test: FAILED — the Maven build failed (see the Surefire summary and errors above)."
+    exit 1
+fi
+
+failed=""
+checked=0
+for lesson in "$ROOT"/lessons/[0-9][0-9]-*/; do
+    lesson=${lesson%/}
+    [ -f "$lesson/lesson.json" ] || continue
+    name=$(basename "$lesson")
+    for pair in "lessons:--expect-todo" "solutions:--expect-pass"; do
+        track=${pair%%:*}
+        dir="$ROOT/$track/$name"
+        echo
+        say "Grader $(rel "$dir") ${pair#*:}"
+        if [ ! -f "$dir/target/grader.classpath" ]; then
+            echo "$(rel "$dir") was not built by the reactor (is it listed in $track/pom.xml?)."
+            failed="$failed $track/$name"
+            continue
+        fi
+        if ! java -XX:+UseSerialGC -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$dir/target/grader.classpath")" \
+                "$GRADER_MAIN" --lesson-dir "$dir" --lang en --no-progress "${pair#*:}"; then
+            failed="$failed $track/$name"
+        fi
+        checked=$((checked + 1))
+    done
+done
+
+echo
+if [ -n "$failed" ]; then
+    echo "make test: FAILED — the grader checks failed for:$failed (the Maven build passed)."
+    exit 1
+fi
+echo "make test: PASSED — the Maven build and $checked grader checks (skeletons fail with their TODOs, solutions pass)."

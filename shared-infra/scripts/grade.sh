@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the grader on one lesson or solution module.
+# Usage: grade.sh lessons|solutions N [grader options...]
+# Maven runs only when something the module is built from changed since the last build; otherwise the
+# saved test classpath (target/grader.classpath) lets us start the grader with plain `java`, which keeps
+# a repeated `make check-lesson` to a few seconds.
+. "$(dirname "$0")/lib.sh"
+
+track=${1:?track}
+number=${2:-}
+shift 2 || shift $#
+dir=$(lesson_dir "$track" "$number")
+classpath_file="$dir/target/grader.classpath"
+
+# Prints the first input newer than the saved classpath: the module's sources, its poms, the shared modules it uses.
+first_change() {
+    find "$dir/src" "$dir/pom.xml" "$dir/lesson.json" "$ROOT/pom.xml" "$ROOT/$track/pom.xml" \
+        "$ROOT/shared-infra/durable-local" "$ROOT/shared-infra/testkit" "$ROOT/shared-infra/grader" \
+        "$ROOT/shared-infra/course-module-parent" \
+        \( -name target -o -name node_modules \) -prune -o -type f -newer "$classpath_file" -print 2>/dev/null | head -n 1
+}
+
+# True when a saved classpath entry is gone, for example after `./mvnw clean` in a shared module.
+entry_missing() {
+    local entry
+    local IFS=:
+    for entry in $(cat "$classpath_file"); do
+        [ -e "$entry" ] || return 0
+    done
+    return 1
+}
+
+needs_build() {
+    [ -f "$classpath_file" ] && [ -d "$dir/target/classes" ] && [ -d "$dir/target/test-classes" ] || return 0
+    entry_missing || [ -n "$(first_change)" ]
+}
+
+"$SCRIPTS/preflight.sh"
+if needs_build; then
+    "$SCRIPTS/setup.sh" --node-only
+    say "$(t "Compiling $(rel "$dir")" "$(rel "$dir") をコンパイルしています")"
+    # -am builds the shared modules from source too, so an edited testkit or grader is picked up.
+    if ! (cd "$ROOT" && "$MVNW" -q -B -ntp -pl "$(rel "$dir")" -am test-compile dependency:build-classpath \
+            -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=test); then
+        rm -f "$classpath_file"
+        die "$(t "The code does not compile yet: fix the errors Maven reports above, then run the command again." \
+                 "コードがまだコンパイルできません。上に Maven が示すエラーを直してから、もう一度コマンドを実行してください。")"
+    fi
+    touch "$classpath_file"
+else
+    # The fast path still needs Node and dynalite; checking for them costs milliseconds.
+    [ -f "$ROOT/node_modules/dynalite/cli.js" ] || "$SCRIPTS/setup.sh" --node-only
+fi
+
+# The C1 compiler alone and the serial GC start the JVM faster; graded tests are short.
+exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$classpath_file")" \
+    "$GRADER_MAIN" --lesson-dir "$dir" "$@"

@@ -1,0 +1,137 @@
+package durable.workshop.testkit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/** The JUnit extension behind {@link DynaliteTest}. */
+public class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynaliteExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // The root store is closed when the whole test run ends, which stops the shared server.
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("server", key -> {
+            Dynalite.endpoint();
+            return (AutoCloseable) Dynalite::stop;
+        }, AutoCloseable.class);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        DynamoDbClient client = client(context);
+        for (DynamoTable table : tables(context)) {
+            recreate(client, table);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == DynamoDbClient.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return client(context);
+    }
+
+    private static DynamoDbClient client(ExtensionContext context) {
+        // One client per test class; the store closes it after the class.
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("client", key -> new ClosableClient(Dynalite.newClient()),
+                ClosableClient.class).client;
+    }
+
+    private static List<DynamoTable> tables(ExtensionContext context) {
+        // Nested classes see the tables of their enclosing classes too; each class counts once.
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            c.getTestClass().ifPresent(classes::add);
+        }
+        Map<String, DynamoTable> tables = new LinkedHashMap<>();
+        for (Class<?> type : classes) {
+            AnnotationSupport.findAnnotation(type, DynaliteTest.class)
+                    .ifPresent(annotation -> List.of(annotation.tables()).forEach(t -> tables.putIfAbsent(t.name(), t)));
+        }
+        return new ArrayList<>(tables.values());
+    }
+
+    private static void recreate(DynamoDbClient client, DynamoTable table) {
+        if (table.name().isBlank() || table.partitionKey().isBlank()) {
+            throw new IllegalArgumentException("@DynamoTable needs a non-blank name and partitionKey");
+        }
+        try {
+            client.deleteTable(r -> r.tableName(table.name()));
+            // Even with --deleteTableMs 0 the delete finishes just after the call returns.
+            while (status(client, table.name()) != null) {
+                pause();
+            }
+        } catch (ResourceNotFoundException firstTime) {
+            // Nothing to delete.
+        }
+        List<KeySchemaElement> keys = new ArrayList<>();
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        keys.add(KeySchemaElement.builder().attributeName(table.partitionKey()).keyType(KeyType.HASH).build());
+        attributes.add(AttributeDefinition.builder().attributeName(table.partitionKey()).attributeType(ScalarAttributeType.S).build());
+        if (!table.sortKey().isBlank()) {
+            keys.add(KeySchemaElement.builder().attributeName(table.sortKey()).keyType(KeyType.RANGE).build());
+            attributes.add(AttributeDefinition.builder().attributeName(table.sortKey()).attributeType(ScalarAttributeType.S).build());
+        }
+        client.createTable(CreateTableRequest.builder()
+                .tableName(table.name())
+                .keySchema(keys)
+                .attributeDefinitions(attributes)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .build());
+        while (status(client, table.name()) != TableStatus.ACTIVE) {
+            pause();
+        }
+    }
+
+    private static TableStatus status(DynamoDbClient client, String name) {
+        try {
+            return client.describeTable(r -> r.tableName(name)).table().tableStatus();
+        } catch (ResourceNotFoundException gone) {
+            return null;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while resetting DynamoDB tables", e);
+        }
+    }
+
+    /** Lets the JUnit store close the client. */
+    private record ClosableClient(DynamoDbClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}

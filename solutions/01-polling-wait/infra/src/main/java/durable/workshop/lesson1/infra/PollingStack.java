@@ -1,0 +1,64 @@
+package durable.workshop.lesson1.infra;
+
+import durable.workshop.cdk.DurableFunction;
+import durable.workshop.cdk.FunctionJar;
+import durable.workshop.cdk.FunctionSettings;
+import durable.workshop.cdk.TableAccess;
+import durable.workshop.cdk.WorkshopConfig;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.constructs.Construct;
+
+/**
+ * Lesson 1 on AWS: a table holding the item the function waits for, and the durable function that polls it
+ * every 5 minutes for up to one hour. While it waits, nothing runs and nothing is billed for compute.
+ */
+public final class PollingStack extends Stack {
+
+    public static final String HANDLER = "durable.workshop.lesson1.PollingHandler";
+
+    public PollingStack(Construct scope, String id, WorkshopConfig config) {
+        super(scope, id);
+
+        // On-demand: a workshop table costs nothing while idle. Removed with the stack; it holds demo data only.
+        Table table = Table.Builder.create(this, "Items")
+                .tableName(config.name("items"))
+                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                // Point-in-time recovery, as cdk-nag (AwsSolutions-DDB3) asks; for a table this small it costs cents.
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        DurableFunction polling = new DurableFunction(this, "Polling", FunctionSettings.builder()
+                .functionName(config.name("polling"))
+                .description("Lesson 1: waits until the item's value is completed, checking every 5 minutes")
+                .handler(HANDLER)
+                .code(FunctionJar.code(this, 1))
+                .environment("TABLE_NAME", table.getTableName())
+                .logRetention(config.logRetention())
+                .build(),
+                Duration.hours(1),   // the whole wait, all polls included
+                Duration.days(30));  // how long the finished execution's history stays visible
+
+        // Least privilege: the function only reads items of this one table (no Scan, no writes, no streams).
+        TableAccess.grantReadItems(table, polling.getFunction());
+
+        output("TableName", table.getTableName(), "DynamoDB table the function polls (item pk = test-item)");
+        output("FunctionName", polling.getFunctionName(), "Durable function name");
+        output("AliasArn", polling.getAliasArn(), "Qualified ARN to invoke (alias live)");
+        output("LogGroupName", polling.getLogGroup().getLogGroupName(), "CloudWatch log group of the function");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Lesson 2 demo against the deployed stack: submits the four sample orders and shows how each execution ended.
+#
+#   scripts/demo.sh [--profile NAME] [--region REGION] [--run-id ID]
+#
+# The orders are the JSON files in ../src/test/resources/orders (the same ones the lesson's tests use):
+# success, payment declined, insufficient inventory and validation failure. Each one starts a durable
+# execution of the orchestrator's alias, asynchronously, named <orderId>-<run id>. Re-running with the same
+# --run-id returns the executions that already exist instead of starting new ones.
+set -euo pipefail
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+die() {
+  echo "demo: $*" >&2
+  exit 1
+}
+
+PROFILE="${AWS_PROFILE:-}"
+REGION=""
+RUN_ID=""
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) [ $# -ge 2 ] || die "--profile needs a profile name"; PROFILE="$2"; shift 2 ;;
+    --region) [ $# -ge 2 ] || die "--region needs a region, for example us-east-1"; REGION="$2"; shift 2 ;;
+    --run-id)
+      [ $# -ge 2 ] || die "--run-id needs a value"
+      case "$2" in ''|*[!a-zA-Z0-9_-]*) die "--run-id may hold only letters, digits, - and _, not '$2'" ;; esac
+      RUN_ID="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument '$1'" ;;
+  esac
+done
+
+command -v aws >/dev/null 2>&1 || die "the AWS CLI is not installed; install it (version 2) and configure credentials first."
+
+# Run from the infra folder whatever the caller's working directory.
+cd "$(dirname "$0")/.."
+[ -f config/config.json ] || die "config/config.json not found next to scripts/."
+STACK=$(sed -n 's/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' config/config.json | head -n 1)
+[ -n "$STACK" ] || die "config/config.json has no \"resourcePrefix\"; it names the stack."
+ORDERS_DIR=../src/test/resources/orders
+ls "$ORDERS_DIR"/*.json >/dev/null 2>&1 || die "no order files in $ORDERS_DIR."
+
+AWS=(aws)
+[ -n "$PROFILE" ] && AWS+=(--profile "$PROFILE")
+[ -n "$REGION" ] && AWS+=(--region "$REGION")
+
+output() {
+  "${AWS[@]}" cloudformation describe-stacks --stack-name "$STACK" \
+    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
+}
+
+if ! ALIAS_ARN=$(output OrchestratorAliasArn 2>/dev/null) || [ -z "$ALIAS_ARN" ] || [ "$ALIAS_ARN" = "None" ]; then
+  die "stack '$STACK' was not found with this profile/region; deploy it first with: make deploy LESSON=2"
+fi
+FUNCTION=$(output OrchestratorFunctionName)
+LOG_GROUP=$(output OrchestratorLogGroupName)
+RUN_ID="${RUN_ID:-$(date -u +%Y%m%d-%H%M%S)}"
+RESPONSE_FILE=$(mktemp)
+trap 'rm -f "$RESPONSE_FILE"' EXIT
+
+echo "Submitting the sample orders to $ALIAS_ARN (run id $RUN_ID)"
+NAMES=()
+ARNS=()
+LABELS=()
+for file in "$ORDERS_DIR"/*.json; do
+  order_id=$(sed -n 's/.*"orderId"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$file" | head -n 1)
+  [ -n "$order_id" ] || die "$file has no \"orderId\"."
+  label=$(basename "$file" .json | sed 's/^order-[0-9]*-//')
+  name="${order_id}-${RUN_ID}"
+  # Asynchronous start by qualified ARN; the execution name is the idempotency key of the start.
+  arn=$("${AWS[@]}" lambda invoke \
+    --function-name "$ALIAS_ARN" \
+    --invocation-type Event \
+    --durable-execution-name "$name" \
+    --payload "fileb://$file" \
+    --query DurableExecutionArn --output text \
+    "$RESPONSE_FILE")
+  if [ -z "$arn" ] || [ "$arn" = "None" ]; then
+    arn=$("${AWS[@]}" lambda list-durable-executions-by-function --function-name "$FUNCTION" \
+      --qualifier live --durable-execution-name "$name" \
+      --query 'DurableExecutions[0].DurableExecutionArn' --output text)
+  fi
+  printf '  %-24s %-36s %s\n' "$label" "$name" "$arn"
+  NAMES+=("$name")
+  ARNS+=("$arn")
+  LABELS+=("$label")
+done
+
+echo "Waiting for the executions to end (each invoke of a worker suspends the orchestrator until it answers)"
+for (( i = 0; i < 36; i++ )); do  # up to 6 minutes
+  running=0
+  for arn in "${ARNS[@]}"; do
+    status=$("${AWS[@]}" lambda get-durable-execution --durable-execution-arn "$arn" --query Status --output text)
+    [ "$status" = "RUNNING" ] && running=$(( running + 1 ))
+  done
+  [ "$running" -eq 0 ] && break
+  echo "  $(date -u +%H:%M:%S) $running still running..."
+  sleep 10
+done
+
+for idx in "${!ARNS[@]}"; do
+  echo
+  echo "== ${LABELS[$idx]}: ${NAMES[$idx]}"
+  "${AWS[@]}" lambda get-durable-execution --durable-execution-arn "${ARNS[$idx]}" \
+    --query '{Status: Status, Result: Result, ErrorType: Error.ErrorType, ErrorMessage: Error.ErrorMessage}' \
+    --output json
+  echo "   operations:"
+  "${AWS[@]}" lambda get-durable-execution-history --durable-execution-arn "${ARNS[$idx]}" \
+    --query 'Events[].[EventType, Name]' --output text | sed 's/^/     /'
+done
+
+echo
+echo "Logs of the orchestrator: aws logs tail $LOG_GROUP --since 15m (AWS CLI v2)"
