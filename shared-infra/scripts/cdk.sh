@@ -59,13 +59,14 @@ cdk="$ROOT/node_modules/.bin/cdk"
 cd "$infra"
 case "$action" in
     synth)
-        "$cdk" synth --quiet
+        "$cdk" synth --quiet --context track="$track"
         t "Template written to $(rel "$infra")/cdk.out:" "テンプレートを $(rel "$infra")/cdk.out に書き出しました:"
         echo
         for template in cdk.out/*.template.json; do
             [ -f "$template" ] && echo "  $(rel "$infra")/$template"
         done
         ;;
-    deploy) "$cdk" deploy ${profile:+--profile "$profile"};;
-    destroy) "$cdk" destroy ${profile:+--profile "$profile"};;
+    # The track context gives a solution its own stack name (<prefix>-solution), next to the learner's.
+    deploy) "$cdk" deploy --context track="$track" ${profile:+--profile "$profile"};;
+    destroy) "$cdk" destroy --context track="$track" ${profile:+--profile "$profile"};;
 esac

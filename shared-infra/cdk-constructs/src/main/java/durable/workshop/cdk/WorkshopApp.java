@@ -17,9 +17,16 @@ public final class WorkshopApp {
     private WorkshopApp() {
     }
 
+    /** CDK context key the Make targets set to {@code solutions} when they deploy a solution. */
+    public static final String TRACK_CONTEXT = "track";
+
     /** Defines the stack in {@code app}: loads {@code config/}, tags everything, applies cdk-nag. */
     public static Stack define(App app, StackDefinition definition) {
         WorkshopConfig config = WorkshopConfig.load(Path.of("config"));
+        // Lesson and solution share their config files (they are twins); only the track tells them apart.
+        if ("solutions".equals(app.getNode().tryGetContext(TRACK_CONTEXT))) {
+            config = config.forSolution();
+        }
         Stack stack = definition.define(app, config);
         config.tags().forEach((key, value) -> Tags.of(stack).add(key, value));
         Nag.applyAwsSolutions(app);

@@ -131,6 +131,14 @@ public final class WorkshopConfig {
         return RETENTION.get(days);
     }
 
+    /**
+     * The config a solution's app deploys with: the prefix gets {@code -solution}, so deploying a solution
+     * never replaces the learner's own stack of the same lesson in the same account.
+     */
+    public WorkshopConfig forSolution() {
+        return new WorkshopConfig(resourcePrefix + "-solution", logRetentionDays, tags);
+    }
+
     /** Start of every resource name and the stack name, so two deployments in one account do not collide. */
     public String resourcePrefix() {
         return resourcePrefix;

@@ -33,6 +33,14 @@ class WorkshopConfigTest {
     }
 
     @Test
+    void aSolutionDeploysUnderItsOwnNames() throws IOException {
+        WorkshopConfig solution = load("{\"resourcePrefix\": \"dw-l1\"}", "{\"Lesson\": \"1\"}").forSolution();
+        assertThat(solution.resourcePrefix()).isEqualTo("dw-l1-solution");
+        assertThat(solution.name("items")).isEqualTo("dw-l1-solution-items");
+        assertThat(solution.tags()).containsExactly(Map.entry("Lesson", "1"));
+    }
+
+    @Test
     void logRetentionDefaultsToOneWeek() throws IOException {
         assertThat(load("{\"resourcePrefix\": \"dw\"}", "{}").logRetention()).isEqualTo(RetentionDays.ONE_WEEK);
     }

@@ -60,7 +60,6 @@ final class Messages {
                     "%s: コンパイルエラーまたはクラス読み込みエラーで失敗しています: %s"),
             entry("problemFailed", "%s: fails: %s", "%s: 失敗しています: %s"),
             entry("problemNoTest", "exercise %s has no graded test", "演習 %s に採点テストがありません"),
-            entry("problemNoTag", "%s has no `exercise:n.m` tag", "%s に `exercise:n.m` タグがありません"),
             entry("problemManyTags", "%s has more than one exercise tag: %s", "%s に演習タグが複数あります: %s"),
             entry("problemUnknownTag", "%s is tagged with exercise %s, which lesson.json does not list",
                     "%s のタグの演習 %s は lesson.json にありません"),

@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -31,6 +33,17 @@ final class TestRunner {
     private TestRunner() {
     }
 
+    /**
+     * Graded tests are the ones tagged with an exercise. A module's other tests (of its support code, such as
+     * lesson 2's workers) are ordinary unit tests: Maven runs them, the scorecard leaves them out.
+     */
+    static PostDiscoveryFilter gradedOnly() {
+        return descriptor -> !descriptor.isTest()
+                || descriptor.getTags().stream().anyMatch(tag -> tag.getName().startsWith(TAG_PREFIX))
+                ? FilterResult.included("graded")
+                : FilterResult.excluded("no exercise tag: not graded");
+    }
+
     /** Selects every test class under the module's compiled test classes. */
     static List<DiscoverySelector> testClassesOf(Path lessonDir) {
         Path testClasses = lessonDir.resolve("target/test-classes").toAbsolutePath();
@@ -40,6 +53,7 @@ final class TestRunner {
     static List<TestOutcome> run(List<DiscoverySelector> selectors, int timeoutSeconds, boolean verbose) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
+                .filters(gradedOnly())
                 // A test stuck in a loop must not hang the grader: fail it after the timeout, on its own thread.
                 .configurationParameter("junit.jupiter.execution.timeout.default", timeoutSeconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")

@@ -10,14 +10,12 @@ final class Verdicts {
     private Verdicts() {
     }
 
-    /** Problems in the lesson's shape: exercises without tests or bilingual texts, tests without a valid tag. */
+    /** Problems in the lesson's shape: exercises without tests or bilingual texts, tests with bad tags. */
     static List<String> structure(Lesson lesson, List<TestOutcome> outcomes, Lang lang) {
         List<String> problems = new ArrayList<>();
         for (TestOutcome outcome : outcomes) {
             Set<String> ids = outcome.exerciseIds();
-            if (ids.isEmpty()) {
-                problems.add(Messages.get(lang, "problemNoTag", outcome.name()));
-            } else if (ids.size() > 1) {
+            if (ids.size() > 1) {
                 problems.add(Messages.get(lang, "problemManyTags", outcome.name(), String.join(", ", ids)));
             } else if (lesson.exercise(ids.iterator().next()).isEmpty()) {
                 problems.add(Messages.get(lang, "problemUnknownTag", outcome.name(), ids.iterator().next()));
