@@ -47,6 +47,8 @@ cd "$(dirname "$0")/.."
 [ -f config/config.json ] || die "config/config.json not found next to scripts/."
 STACK=$(sed -n 's/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' config/config.json | head -n 1)
 [ -n "$STACK" ] || die "config/config.json has no \"resourcePrefix\"; it names the stack."
+# A solution is deployed as <prefix>-solution (make deploy TARGET=solutions), next to the learner's stack.
+case "$(cd ../.. && basename "$PWD")" in solutions) STACK="$STACK-solution" ;; esac
 
 AWS=(aws)
 [ -n "$PROFILE" ] && AWS+=(--profile "$PROFILE")

@@ -42,6 +42,8 @@ cd "$(dirname "$0")/.."
 [ -f config/config.json ] || die "config/config.json not found next to scripts/."
 STACK=$(sed -n 's/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' config/config.json | head -n 1)
 [ -n "$STACK" ] || die "config/config.json has no \"resourcePrefix\"; it names the stack."
+# A solution is deployed as <prefix>-solution (make deploy TARGET=solutions), next to the learner's stack.
+case "$(cd ../.. && basename "$PWD")" in solutions) STACK="$STACK-solution" ;; esac
 ORDERS_DIR=../src/test/resources/orders
 ls "$ORDERS_DIR"/*.json >/dev/null 2>&1 || die "no order files in $ORDERS_DIR."
 
