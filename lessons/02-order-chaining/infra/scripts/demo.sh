@@ -35,32 +35,18 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-command -v aws >/dev/null 2>&1 || die "the AWS CLI is not installed; install it (version 2) and configure credentials first."
-
 # Run from the infra folder whatever the caller's working directory.
 cd "$(dirname "$0")/.."
-[ -f config/config.json ] || die "config/config.json not found next to scripts/."
-STACK=$(sed -n 's/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' config/config.json | head -n 1)
-[ -n "$STACK" ] || die "config/config.json has no \"resourcePrefix\"; it names the stack."
-# A solution is deployed as <prefix>-solution (make deploy TARGET=solutions), next to the learner's stack.
-case "$(cd ../.. && basename "$PWD")" in solutions) STACK="$STACK-solution" ;; esac
+# STACK, AWS and stack_output, shared with the other lessons' demos.
+. ../../../shared-infra/scripts/demo-lib.sh
 ORDERS_DIR=../src/test/resources/orders
 ls "$ORDERS_DIR"/*.json >/dev/null 2>&1 || die "no order files in $ORDERS_DIR."
 
-AWS=(aws)
-[ -n "$PROFILE" ] && AWS+=(--profile "$PROFILE")
-[ -n "$REGION" ] && AWS+=(--region "$REGION")
-
-output() {
-  "${AWS[@]}" cloudformation describe-stacks --stack-name "$STACK" \
-    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
-}
-
-if ! ALIAS_ARN=$(output OrchestratorAliasArn 2>/dev/null) || [ -z "$ALIAS_ARN" ] || [ "$ALIAS_ARN" = "None" ]; then
-  die "stack '$STACK' was not found with this profile/region; deploy it first with: make deploy LESSON=2"
+if ! ALIAS_ARN=$(stack_output OrchestratorAliasArn 2>/dev/null) || [ -z "$ALIAS_ARN" ] || [ "$ALIAS_ARN" = "None" ]; then
+  die "stack '$STACK' was not found with this profile/region; deploy it first with: make deploy LESSON=2$TARGET_ARG"
 fi
-FUNCTION=$(output OrchestratorFunctionName)
-LOG_GROUP=$(output OrchestratorLogGroupName)
+FUNCTION=$(stack_output OrchestratorFunctionName)
+LOG_GROUP=$(stack_output OrchestratorLogGroupName)
 RUN_ID="${RUN_ID:-$(date -u +%Y%m%d-%H%M%S)}"
 RESPONSE_FILE=$(mktemp)
 trap 'rm -f "$RESPONSE_FILE"' EXIT

@@ -40,31 +40,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-command -v aws >/dev/null 2>&1 || die "the AWS CLI is not installed; install it (version 2) and configure credentials first."
-
 # Run from the infra folder whatever the caller's working directory.
 cd "$(dirname "$0")/.."
-[ -f config/config.json ] || die "config/config.json not found next to scripts/."
-STACK=$(sed -n 's/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' config/config.json | head -n 1)
-[ -n "$STACK" ] || die "config/config.json has no \"resourcePrefix\"; it names the stack."
-# A solution is deployed as <prefix>-solution (make deploy TARGET=solutions), next to the learner's stack.
-case "$(cd ../.. && basename "$PWD")" in solutions) STACK="$STACK-solution" ;; esac
+# STACK, AWS and stack_output, shared with the other lessons' demos.
+. ../../../shared-infra/scripts/demo-lib.sh
 
-AWS=(aws)
-[ -n "$PROFILE" ] && AWS+=(--profile "$PROFILE")
-[ -n "$REGION" ] && AWS+=(--region "$REGION")
-
-output() {
-  "${AWS[@]}" cloudformation describe-stacks --stack-name "$STACK" \
-    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
-}
-
-if ! TABLE=$(output TableName 2>/dev/null) || [ -z "$TABLE" ] || [ "$TABLE" = "None" ]; then
-  die "stack '$STACK' was not found with this profile/region; deploy it first with: make deploy LESSON=1"
+if ! TABLE=$(stack_output TableName 2>/dev/null) || [ -z "$TABLE" ] || [ "$TABLE" = "None" ]; then
+  die "stack '$STACK' was not found with this profile/region; deploy it first with: make deploy LESSON=1$TARGET_ARG"
 fi
-FUNCTION=$(output FunctionName)
-ALIAS_ARN=$(output AliasArn)
-LOG_GROUP=$(output LogGroupName)
+FUNCTION=$(stack_output FunctionName)
+ALIAS_ARN=$(stack_output AliasArn)
+LOG_GROUP=$(stack_output LogGroupName)
 
 put_value() {
   "${AWS[@]}" dynamodb put-item --table-name "$TABLE" \
