@@ -8,6 +8,5 @@
 mkdir -p "$ROOT/slides/dist"
 for deck in "$ROOT"/slides/workshop*.md; do
     out="$ROOT/slides/dist/$(basename "$deck" .md).html"
-    "$ROOT/node_modules/.bin/marp" --quiet "$deck" -o "$out"
-    echo "$(rel "$out")"
+    "$ROOT/node_modules/.bin/marp" "$deck" -o "$out"
 done
