@@ -72,17 +72,29 @@ class CallbackAndInvokeTest {
     }
 
     @Test
-    void configuredTimeoutElapsesInVirtualTimeAndTimeoutCallbackWorksToo() {
+    void aConfiguredTimeoutDoesNotEndTheCallbackButTimeoutCallbackDoes() {
+        // The official runner never times a callback out by itself: waits pass, the callback stays STARTED.
         var runner = approvalRunner(CallbackConfig.builder().timeout(Duration.ofHours(1)).build());
+        assertThat(runner.runUntilComplete("x").getStatus()).isEqualTo(ExecutionStatus.PENDING);
+        runner.advanceTime();
+        assertThat(runner.runUntilComplete("x").getStatus()).isEqualTo(ExecutionStatus.PENDING);
+        assertThat(runner.getOperation("approval").getStatus()).isEqualTo(OperationStatus.STARTED);
+
+        runner.timeoutCallback(runner.getCallbackId("approval"));
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getResult(String.class)).isEqualTo("timed out");
+        assertThat(done.getOperation("approval").getStatus()).isEqualTo(OperationStatus.TIMED_OUT);
+        // TIMED_OUT counts as failed, like CANCELLED and STOPPED.
+        assertThat(done.getFailedOperations()).extracting(t -> t.getName()).containsExactly("approval");
+    }
+
+    @Test
+    void withCallbackTimeoutsEnforcedTheConfiguredTimeoutElapsesInVirtualTime() {
+        var runner = CallbackTimeouts.enforce(approvalRunner(CallbackConfig.builder().timeout(Duration.ofHours(1)).build()));
         assertThat(runner.runUntilComplete("x").getStatus()).isEqualTo(ExecutionStatus.PENDING);
         runner.advanceTime();
         assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("timed out");
         assertThat(runner.getOperation("approval").getStatus()).isEqualTo(OperationStatus.TIMED_OUT);
-
-        var other = approvalRunner(CallbackConfig.builder().build());
-        other.run("x");
-        other.timeoutCallback(other.getCallbackId("approval"));
-        assertThat(other.runUntilComplete("x").getResult(String.class)).isEqualTo("timed out");
     }
 
     @Test
@@ -99,7 +111,9 @@ class CallbackAndInvokeTest {
         assertThat(runner.getOperation("payment-callback").getType()).isEqualTo(OperationType.CALLBACK);
         assertThat(runner.getOperation("payment-submitter").getType()).isEqualTo(OperationType.STEP);
         assertThat(runner.getCallbackId("payment-callback")).isEqualTo(submittedId.get());
-        assertThatThrownBy(() -> runner.getCallbackId("payment"))
+        // As in the official runner, a name without a callback gives null; completing null then says why.
+        assertThat(runner.getCallbackId("payment")).isNull();
+        assertThatThrownBy(() -> runner.completeCallback(runner.getCallbackId("payment"), "\"paid\""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("named \"payment-callback\"");
 
         runner.completeCallback(submittedId.get(), "\"paid\"");
@@ -207,7 +221,7 @@ class CallbackAndInvokeTest {
         runner.run("x");
         String id = runner.getCallbackId("approval");
         assertThatThrownBy(() -> runner.completeCallback("nope", "{}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown callback id \"nope\"");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Unknown callback id \"nope\"");
         assertThatThrownBy(() -> runner.completeCallback(id, "approved"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not valid JSON");
         assertThatThrownBy(() -> runner.completeCallback(id, ""))
@@ -215,13 +229,14 @@ class CallbackAndInvokeTest {
         runner.completeCallback(id, "{\"by\":\"a\",\"ok\":false}");
         assertThatThrownBy(() -> runner.completeCallback(id, "{}"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already SUCCEEDED");
-        assertThatThrownBy(() -> runner.getCallbackId("missing"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No callback named \"missing\"");
+        assertThat(runner.getCallbackId("missing")).isNull();
+        assertThatThrownBy(() -> runner.completeCallback(runner.getCallbackId("missing"), "{}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no callback of that name");
 
         var inv = invokeRunner();
         inv.run("o");
         assertThatThrownBy(() -> inv.completeChainedInvoke("other", "{}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No chained invoke named \"other\"");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No chained invoke named \"other\"");
         inv.completeChainedInvoke("charge", "{\"id\":\"r\"}");
         assertThatThrownBy(() -> inv.completeChainedInvoke("charge", "{}"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already SUCCEEDED");

@@ -193,7 +193,7 @@ class ReplayCheckTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("call run(input)");
         runner.run("x");
         assertThatThrownBy(() -> runner.resetCheckpointToStarted("nothing"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No operation named \"nothing\"");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No operation named \"nothing\"");
     }
 
     @Test

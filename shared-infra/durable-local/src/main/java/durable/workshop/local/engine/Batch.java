@@ -1,9 +1,7 @@
 package durable.workshop.local.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.lambda.model.EventType;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
@@ -114,26 +112,37 @@ final class Batch {
         }
     }
 
-    /** Completes the batch or suspends while it still waits for units. */
-    void finish() {
+    /** Whether the batch has decided; if not, suspends while it still waits for units. */
+    void awaitDecision() {
         closeRegistration();
         if (decided == null) {
             long waiting = states.stream().filter(s -> s == State.PENDING || s == State.NOT_STARTED).count();
             throw inner.ex.suspend(record.label() + " waiting for " + waiting + " of " + states.size() + " to finish");
         }
-        if (!record.isTerminal()) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("size", states.size());
-            summary.put("succeeded", succeeded);
-            summary.put("failed", failed);
-            summary.put("completionStatus", decided.name());
-            String payload = inner.ex.serialize(inner.ex.serDes, summary, "the summary of " + record.label());
-            record.result = payload;
-            // Like the official SDK: the batch itself succeeds; its result says how it completed.
-            record.finish(OperationStatus.SUCCEEDED, inner.ex.now);
-            inner.ex.addEvent(EventType.CONTEXT_SUCCEEDED, record, b -> { });
-            inner.ex.checkpointed(record);
+    }
+
+    /**
+     * Checkpoints the decided batch as the official SDK does: the batch itself succeeds whatever its units did. A
+     * map records its MapResult ({@code result}); a parallel records no result and marks its children for replay.
+     */
+    void complete(Object result, SerDes sd) {
+        if (record.isTerminal()) {
+            return;
         }
+        String payload = result == null ? null : inner.ex.serialize(sd, result, "the result of " + record.label());
+        if (payload != null && payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                >= LocalExecution.MAX_RESULT_BYTES) {
+            // Too large to checkpoint: an empty result, and the children are replayed to rebuild it.
+            payload = "";
+            record.replayChildren = true;
+        }
+        if (result == null) {
+            record.replayChildren = true;
+        }
+        record.result = payload;
+        record.finish(OperationStatus.SUCCEEDED, inner.ex.now);
+        inner.ex.addEvent(EventType.CONTEXT_SUCCEEDED, record, b -> { });
+        inner.ex.checkpointed(record);
     }
 
     LocalDurableContext innerContext() {

@@ -183,7 +183,6 @@ public final class LocalDurableContext implements DurableContext {
         StepSemantics semantics = config != null && config.semanticsPerRetry() != null
                 ? config.semanticsPerRetry() : StepSemantics.AT_LEAST_ONCE_PER_RETRY;
         OpRecord r = lookup(id, name, OperationType.STEP, OperationSubType.STEP);
-        int attempt = 1;
         if (r != null) {
             switch (r.status) {
                 case SUCCEEDED -> {
@@ -200,25 +199,23 @@ public final class LocalDurableContext implements DurableContext {
                         return pendingFuture(() -> rr.label() + " retries (attempt " + (rr.attempt + 1) + ") in "
                                 + until(rr.nextAttemptAt));
                     }
-                    attempt = r.attempt + 1;
                 }
                 default -> {
                     // STARTED: an earlier invocation began this attempt and never recorded how it ended.
                     if (semantics == StepSemantics.AT_MOST_ONCE_PER_RETRY) {
                         return interrupted(r, strategy, sd);
                     }
-                    attempt = Math.max(1, r.attempt);
                 }
             }
         } else {
             r = create(id, name, OperationType.STEP, OperationSubType.STEP);
         }
-        return runStep(r, attempt, type, fn, sd, strategy);
+        // The log counts the attempts that ended in a retry or a failure; the next one is one more.
+        return runStep(r, r.attempt + 1, type, fn, sd, strategy);
     }
 
     private <T> EngineFuture<T> runStep(
             OpRecord r, int attempt, TypeToken<T> type, Function<StepContext, T> fn, SerDes sd, RetryStrategy strategy) {
-        r.attempt = attempt;
         r.status = OperationStatus.STARTED;
         r.nextAttemptAt = null;
         ex.addEvent(EventType.STEP_STARTED, r, b -> { });
@@ -234,15 +231,15 @@ public final class LocalDurableContext implements DurableContext {
         } catch (Throwable t) {
             BaseContext.CONTEXT.set(previous);
             ex.activeStep = null;
-            return stepError(r, t, ex.operationError(t, sd), strategy, sd);
+            return stepError(r, attempt, t, ex.operationError(t, sd), strategy, sd);
         } finally {
             BaseContext.CONTEXT.set(previous);
             ex.activeStep = null;
         }
         String payload = ex.serialize(sd, value, "the result of " + r.label());
         ex.checkSize(payload, r);
+        // As the service records it, a success keeps the attempt count and the last retried error.
         r.result = payload;
-        r.error = null;
         r.finish(OperationStatus.SUCCEEDED, ex.now);
         ex.addEvent(EventType.STEP_SUCCEEDED, r, b -> b.stepSucceededDetails(d -> d.result(x -> x.payload(payload))));
         ex.trace(depth, "ran", r, attempt > 1 ? "(attempt " + attempt + ")" : null);
@@ -252,13 +249,15 @@ public final class LocalDurableContext implements DurableContext {
     }
 
     private <T> EngineFuture<T> stepError(
-            OpRecord r, Throwable t, ErrorObject error, RetryStrategy strategy, SerDes sd) {
+            OpRecord r, int attempt, Throwable t, ErrorObject error, RetryStrategy strategy, SerDes sd) {
         RetryDecision decision;
         try {
-            decision = strategy.makeRetryDecision(t, r.attempt);
+            decision = strategy.makeRetryDecision(t, attempt);
         } catch (RuntimeException e) {
             decision = RetryDecision.fail();
         }
+        // A retry or a failure is what the log counts as an attempt.
+        r.attempt = attempt;
         r.error = error;
         String why = LocalExecution.simpleName(error.errorType()) + ": " + error.errorMessage();
         if (decision.shouldRetry()) {
@@ -280,13 +279,11 @@ public final class LocalDurableContext implements DurableContext {
 
     /** An at-most-once step found STARTED: its attempt may have had effects, so it is not run again blindly. */
     private <T> EngineFuture<T> interrupted(OpRecord r, RetryStrategy strategy, SerDes sd) {
-        if (r.attempt == 0) {
-            r.attempt = 1;
-        }
+        int attempt = r.attempt + 1;
         StepInterruptedException interruption = new StepInterruptedException(r.toOperation());
         ErrorObject error = interruption.getErrorObject();
-        ex.trace(depth, "interrupted", r, "(attempt " + r.attempt + " started but never finished)");
-        return stepError(r, interruption, error, strategy, sd);
+        ex.trace(depth, "interrupted", r, "(attempt " + attempt + " started but never finished)");
+        return stepError(r, attempt, interruption, error, strategy, sd);
     }
 
     /** What get() throws for a failed step: the original exception when it can be rebuilt, as the official SDK does. */
@@ -350,8 +347,9 @@ public final class LocalDurableContext implements DurableContext {
         }
         Objects.requireNonNull(type, "invoke result type");
         String id = nextId();
-        SerDes payloadSerDes = serDesOr(config == null ? null : config.payloadSerDes());
         SerDes resultSerDes = serDesOr(config == null ? null : config.serDes());
+        // Without a payload SerDes of its own the payload is written with the invoke's result SerDes.
+        SerDes payloadSerDes = config != null && config.payloadSerDes() != null ? config.payloadSerDes() : resultSerDes;
         OpRecord r = lookup(id, name, OperationType.CHAINED_INVOKE, OperationSubType.CHAINED_INVOKE);
         if (r == null) {
             String json = ex.serialize(payloadSerDes, payload, "the payload of invoke \"" + name + "\"");
@@ -484,13 +482,20 @@ public final class LocalDurableContext implements DurableContext {
                 return pendingFuture(() -> "waiting " + until(rr.nextAttemptAt) + " before poll " + (rr.attempt + 1)
                         + " of " + rr.label());
             }
-        } else {
-            r = create(id, name, OperationType.STEP, OperationSubType.WAIT_FOR_CONDITION);
         }
-        int attempt = r.status == OperationStatus.PENDING ? r.attempt + 1 : Math.max(1, r.attempt);
-        T state = r.attempt == 0 ? (config == null ? null : config.initialState())
-                : ex.deserialize(sd, r.result, type, "the state of " + r.label());
-        r.attempt = attempt;
+        T initial = config == null ? null : config.initialState();
+        T state;
+        if (r == null) {
+            r = create(id, name, OperationType.STEP, OperationSubType.WAIT_FOR_CONDITION);
+            // The first check sees the initial state after a trip through SerDes, like every later check.
+            state = afterSerialization(sd, ex.serialize(sd, initial, "the initial state of " + r.label()), initial,
+                    type, "the initial state of " + r.label());
+        } else {
+            // Each poll that asked for another one checkpointed its state; the next check starts from it.
+            state = r.result != null ? ex.deserialize(sd, r.result, type, "the state of " + r.label()) : initial;
+        }
+        // The log counts the polls that ended in another poll or a failure; this one is the next.
+        int attempt = r.attempt + 1;
         r.status = OperationStatus.STARTED;
         r.nextAttemptAt = null;
         ex.addEvent(EventType.STEP_STARTED, r, b -> { });
@@ -509,32 +514,34 @@ public final class LocalDurableContext implements DurableContext {
             throw e;
         } catch (Throwable t) {
             ex.activeStep = null;
-            return conditionFailed(r, t, "poll " + attempt + " failed", sd);
+            return conditionFailed(r, attempt, t, "poll " + attempt + " failed", sd);
         } finally {
             BaseContext.CONTEXT.set(previous);
             ex.activeStep = null;
         }
         String payload = ex.serialize(sd, outcome.value(), "the state of " + r.label());
         ex.checkSize(payload, r);
-        r.result = payload;
+        // The caller and the wait strategy see the state as a replay would: after a trip through SerDes.
+        T next = afterSerialization(sd, payload, outcome.value(), type, "the state of " + r.label());
         if (outcome.isDone()) {
-            r.error = null;
+            r.result = payload;
             r.finish(OperationStatus.SUCCEEDED, ex.now);
             ex.addEvent(EventType.STEP_SUCCEEDED, r, b -> b.stepSucceededDetails(d -> d.result(x -> x.payload(payload))));
             ex.trace(depth, "ran", r, "poll " + attempt + " (done)");
-            T out = afterSerialization(sd, payload, outcome.value(), type, "the state of " + r.label());
             ex.checkpointed(r);
-            return EngineFuture.of(out, r.end);
+            return EngineFuture.of(next, r.end);
         }
         Duration delay;
         try {
-            delay = strategy.evaluate(outcome.value(), attempt);
+            delay = strategy.evaluate(next, attempt);
         } catch (RuntimeException e) {
-            return conditionFailed(r, e, "gave up after poll " + attempt, sd);
+            return conditionFailed(r, attempt, e, "gave up after poll " + attempt, sd);
         }
         if (delay == null || delay.isNegative()) {
             delay = Duration.ZERO;
         }
+        r.result = payload;
+        r.attempt = attempt;
         r.status = OperationStatus.PENDING;
         r.nextAttemptAt = ex.now.plus(delay);
         ex.trace(depth, "ran", r, "poll " + attempt + " (not yet; next poll in " + fmt(delay) + ")");
@@ -544,7 +551,8 @@ public final class LocalDurableContext implements DurableContext {
                 + rr.label());
     }
 
-    private <T> EngineFuture<T> conditionFailed(OpRecord r, Throwable t, String what, SerDes sd) {
+    private <T> EngineFuture<T> conditionFailed(OpRecord r, int attempt, Throwable t, String what, SerDes sd) {
+        r.attempt = attempt;
         r.error = ex.operationError(t, sd);
         r.finish(OperationStatus.FAILED, ex.now);
         ex.addEvent(EventType.STEP_FAILED, r, b -> b.stepFailedDetails(d -> d.error(x -> x.payload(r.error))));
@@ -702,7 +710,7 @@ public final class LocalDurableContext implements DurableContext {
         }
         batch.closeRegistration();
         return new EngineFuture<>(() -> {
-            batch.finish();
+            batch.awaitDecision();
             List<MapResult.MapResultItem<O>> results = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 switch (batch.statusOf(i)) {
@@ -716,7 +724,9 @@ public final class LocalDurableContext implements DurableContext {
                     default -> results.add(MapResult.MapResultItem.skipped());
                 }
             }
-            return new MapResult<>(results, batch.decided());
+            MapResult<O> mapResult = new MapResult<>(results, batch.decided());
+            batch.complete(mapResult, sd);
+            return mapResult;
         }, batch::isDecided, () -> r.end);
     }
 
@@ -735,7 +745,6 @@ public final class LocalDurableContext implements DurableContext {
     // ------------------------------------------------------------------ withRetry
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> DurableFuture<T> withRetryAsync(
             String name, BiFunction<Integer, DurableContext, T> operation, WithRetryConfig config) {
         validateName(name, "withRetry");
@@ -744,25 +753,25 @@ public final class LocalDurableContext implements DurableContext {
         String id = nextId();
         RetryStrategy strategy = config != null && config.retryStrategy() != null
                 ? config.retryStrategy() : RetryStrategies.Presets.DEFAULT;
+        // A context "name" (subtype WithRetry) runs every attempt in turn, as the official SDK does; after a failed
+        // attempt that the strategy retries, it waits "name-backoff-<attempt>" (1 s when the delay is zero).
         // The result has no declared type, so it is never read back from a checkpoint: the body always replays.
         return runChild(id, name, OperationSubType.WITH_RETRY, null, ex.serDes, true, ctx -> {
             for (int attempt = 1; ; attempt++) {
-                int a = attempt;
                 try {
-                    return (T) ctx.runChild(ctx.nextId(), name + "-attempt-" + a, OperationSubType.RUN_IN_CHILD_CONTEXT,
-                            null, ex.serDes, true, c -> operation.apply(a, c), FailMode.ORIGINAL).get();
+                    return operation.apply(attempt, ctx);
                 } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    RetryDecision decision = strategy.makeRetryDecision(e, a);
+                    RetryDecision decision = strategy.makeRetryDecision(e, attempt);
                     if (!decision.shouldRetry()) {
                         throw e;
                     }
                     Duration delay = decision.delay();
-                    if (delay != null && !delay.isZero() && !delay.isNegative()) {
-                        ctx.wait(name + "-retry-" + a, delay.compareTo(Duration.ofSeconds(1)) < 0
-                                ? Duration.ofSeconds(1) : delay);
+                    if (delay == null || delay.compareTo(Duration.ofSeconds(1)) < 0) {
+                        delay = Duration.ofSeconds(1);
                     }
+                    ctx.wait(name + "-backoff-" + attempt, delay);
                 }
             }
         }, FailMode.ORIGINAL);

@@ -28,6 +28,7 @@ import software.amazon.lambda.durable.context.BaseContext;
 import software.amazon.lambda.durable.exception.SerDesException;
 import software.amazon.lambda.durable.exception.DurableOperationException;
 import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
+import software.amazon.lambda.durable.exception.UnrecoverableDurableExecutionException;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.model.ExecutionStatus;
 import software.amazon.lambda.durable.model.OperationSubType;
@@ -51,6 +52,10 @@ public final class LocalExecution {
     final Instant startTime;
     final String inputPayload;
     final boolean strict;
+    /** Time out callbacks at their configured timeout; off by default, as in the official runner. */
+    private boolean callbackTimeouts;
+    /** The name the last getCallbackId found no callback for, to explain a null callback id. */
+    private String missingCallbackName;
     Instant now;
     private int eventSeq;
     private int callbackSeq;
@@ -143,7 +148,7 @@ public final class LocalExecution {
 
     private String fail(Throwable t) {
         status = ExecutionStatus.FAILED;
-        error = errorOf(t);
+        error = executionError(t);
         ErrorObject e = error;
         addEvent(EventType.EXECUTION_FAILED, null, b -> b.executionFailedDetails(d -> d.error(x -> x.payload(e))));
         return "failed: " + simpleName(e.errorType()) + ": " + e.errorMessage();
@@ -158,7 +163,7 @@ public final class LocalExecution {
                 r.finish(OperationStatus.SUCCEEDED, r.waitEnd);
                 addEvent(EventType.WAIT_SUCCEEDED, r, b -> b.waitSucceededDetails(d -> d.duration(
                         (int) Duration.between(r.start, r.waitEnd).getSeconds())));
-            } else if (r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
+            } else if (callbackTimeouts && r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
                     && r.callbackDeadline != null && !now.isBefore(r.callbackDeadline)) {
                 r.error = ErrorObject.builder()
                         .errorType("CallbackTimeout")
@@ -174,7 +179,8 @@ public final class LocalExecution {
     /**
      * How far virtual time must move so that every pending wait ends and every scheduled retry or poll is due (the
      * official runner advances all of them at once); null if there is none. With {@code orCallbackTimeout}, when no
-     * wait or retry is pending, the earliest configured callback timeout instead.
+     * wait or retry is pending, the earliest configured callback timeout instead (only when callback timeouts are
+     * enforced).
      */
     public Instant nextTimer(boolean orCallbackTimeout) {
         Instant latest = null;
@@ -185,7 +191,7 @@ public final class LocalExecution {
                 t = r.waitEnd;
             } else if (r.type == OperationType.STEP && r.status == OperationStatus.PENDING) {
                 t = r.nextAttemptAt;
-            } else if (r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
+            } else if (callbackTimeouts && r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
                     && r.callbackDeadline != null && (callback == null || r.callbackDeadline.isBefore(callback))) {
                 callback = r.callbackDeadline;
             }
@@ -194,6 +200,10 @@ public final class LocalExecution {
             }
         }
         return latest != null ? latest : orCallbackTimeout ? callback : null;
+    }
+
+    public void enforceCallbackTimeouts(boolean on) {
+        callbackTimeouts = on;
     }
 
     /** Moves the virtual clock forward (never back) and settles what became due. */
@@ -353,11 +363,36 @@ public final class LocalExecution {
         }
     }
 
+    /**
+     * The error of a failed execution, as the official SDK reports it: an operation's exception that reaches the
+     * handler's caller (a step's StepFailedException, an InvokeFailedException, ...) and an unrecoverable error give
+     * their own error object, so the execution fails with the operation's error type and message; any other
+     * exception gives its class name and message.
+     */
+    ErrorObject executionError(Throwable t) {
+        if (t instanceof DurableOperationException d && d.getErrorObject() != null) {
+            return d.getErrorObject();
+        }
+        if (t instanceof UnrecoverableDurableExecutionException u && u.getErrorObject() != null) {
+            return u.getErrorObject();
+        }
+        String data = null;
+        try {
+            data = serDes.serialize(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Not serializable: type, message and stack trace still say what happened.
+        }
+        return errorOf(t).toBuilder().errorData(data).build();
+    }
+
+    /** Type, message and stack frames, each frame written "class|method|file|line" as the official SDK writes it. */
     static ErrorObject errorOf(Throwable t) {
         return ErrorObject.builder()
                 .errorType(t.getClass().getName())
                 .errorMessage(t.getMessage())
-                .stackTrace(Arrays.stream(t.getStackTrace()).limit(STACK_FRAMES).map(StackTraceElement::toString)
+                .stackTrace(Arrays.stream(t.getStackTrace()).limit(STACK_FRAMES)
+                        .map(f -> f.getClassName() + "|" + f.getMethodName() + "|" + f.getFileName() + "|"
+                                + f.getLineNumber())
                         .collect(Collectors.toList()))
                 .build();
     }
@@ -406,28 +441,39 @@ public final class LocalExecution {
         return ops.values().stream().filter(r -> r.type == type).map(r -> r.name).collect(Collectors.toList());
     }
 
+    /** The id of the first callback with this name; null when there is none, as in the official runner. */
     public String callbackIdOf(String name) {
-        requireName(name, "callback");
         for (OpRecord r : ops.values()) {
             if (r.type == OperationType.CALLBACK && r.name.equals(name)) {
+                missingCallbackName = null;
                 return r.callbackId;
             }
+        }
+        missingCallbackName = name;
+        return null;
+    }
+
+    /** Why getCallbackId gave null for the name it was last asked about, for the error of a null callback id. */
+    private String whyNoCallback() {
+        String name = missingCallbackName;
+        if (name == null) {
+            return "";
         }
         OpRecord other = find(name);
         if (other != null && other.type == OperationType.CONTEXT
                 && OperationSubType.WAIT_FOR_CALLBACK.getValue().equals(other.subType)) {
-            throw new IllegalArgumentException("\"" + name + "\" is a waitForCallback operation; its callback is named \""
-                    + name + "-callback\": use runner.getCallbackId(\"" + name + "-callback\").");
+            return " runner.getCallbackId(\"" + name + "\") returned null: \"" + name + "\" is a waitForCallback "
+                    + "operation, and its callback is named \"" + name + "-callback\".";
         }
-        throw new IllegalArgumentException("No callback named \"" + name + "\" has been created in this execution"
-                + " (callbacks so far: " + namesOf(OperationType.CALLBACK) + "). Run the execution until it reaches "
-                + "the callback first.");
+        return " runner.getCallbackId(\"" + name + "\") returned null: no callback of that name has been created "
+                + "(callbacks so far: " + namesOf(OperationType.CALLBACK) + "); run the execution until it reaches "
+                + "the callback first.";
     }
 
     private OpRecord openCallback(String callbackId) {
         if (callbackId == null || callbackId.isBlank()) {
             throw new IllegalArgumentException("The callback id must not be null or blank; get it with "
-                    + "runner.getCallbackId(\"<callback name>\").");
+                    + "runner.getCallbackId(\"<callback name>\")." + whyNoCallback());
         }
         OpRecord found = null;
         for (OpRecord r : ops.values()) {
@@ -436,7 +482,8 @@ public final class LocalExecution {
             }
         }
         if (found == null) {
-            throw new IllegalArgumentException("Unknown callback id \"" + callbackId + "\": no callback of this "
+            // IllegalStateException, as the official runner throws for an id it does not know.
+            throw new IllegalStateException("Unknown callback id \"" + callbackId + "\": no callback of this "
                     + "execution has it (callbacks so far: " + namesOf(OperationType.CALLBACK) + ").");
         }
         if (found.isTerminal()) {
@@ -512,7 +559,7 @@ public final class LocalExecution {
             throw new IllegalStateException("Chained invoke \"" + name + "\" is already " + done.status
                     + "; it can be completed, failed, timed out or stopped only once.");
         }
-        throw new IllegalArgumentException("No chained invoke named \"" + name + "\" has started in this execution"
+        throw new IllegalStateException("No chained invoke named \"" + name + "\" has started in this execution"
                 + " (invokes so far: " + namesOf(OperationType.CHAINED_INVOKE) + ").");
     }
 
@@ -547,7 +594,7 @@ public final class LocalExecution {
         requireName(name, "operation");
         OpRecord r = find(name);
         if (r == null) {
-            throw new IllegalArgumentException("No operation named \"" + name + "\" in this execution (operations: "
+            throw new IllegalStateException("No operation named \"" + name + "\" in this execution (operations: "
                     + ops.values().stream().map(o -> o.name).distinct().collect(Collectors.toList()) + ").");
         }
         return r;
@@ -557,9 +604,8 @@ public final class LocalExecution {
     public void resetToStarted(String name) {
         changed = true;
         OpRecord r = existing(name);
+        // Only the status changes, as with the service: a condition poll then resumes from its last state.
         r.status = OperationStatus.STARTED;
-        r.result = null;
-        r.error = null;
         r.end = null;
         r.nextAttemptAt = null;
         reopen();
@@ -614,6 +660,10 @@ public final class LocalExecution {
 
     public String arn() {
         return arn;
+    }
+
+    public boolean isStrict() {
+        return strict;
     }
 
     public boolean lastInvocationSuspendedForStrictReplay() {

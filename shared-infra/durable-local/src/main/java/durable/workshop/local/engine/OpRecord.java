@@ -22,6 +22,11 @@ public final class OpRecord {
     final int depth;
 
     OperationStatus status;
+    /**
+     * Steps and condition polls: how many attempts have ended in a retry or a failure, as the service records it
+     * (0, reported as no attempt, until the first one does; a success leaves it as it was). The attempt that runs
+     * next is this number plus one.
+     */
     int attempt;
     String result;
     ErrorObject error;
@@ -34,6 +39,8 @@ public final class OpRecord {
     /** Callbacks. */
     String callbackId;
     Instant callbackDeadline;
+    /** Contexts: the children replay to rebuild the result (a parallel, or a result too large to checkpoint). */
+    boolean replayChildren;
     /** Chained invokes. */
     String functionName;
     String payload;
@@ -91,7 +98,7 @@ public final class OpRecord {
                 .endTimestamp(end);
         switch (type) {
             case STEP -> b.stepDetails(StepDetails.builder()
-                    .attempt(attempt)
+                    .attempt(attempt == 0 ? null : attempt)
                     .nextAttemptTimestamp(nextAttemptAt)
                     .result(result)
                     .error(error)
@@ -107,7 +114,7 @@ public final class OpRecord {
             case CONTEXT -> b.contextDetails(ContextDetails.builder()
                     .result(result)
                     .error(error)
-                    .replayChildren(false)
+                    .replayChildren(replayChildren ? Boolean.TRUE : null)
                     .build());
             default -> { }
         }

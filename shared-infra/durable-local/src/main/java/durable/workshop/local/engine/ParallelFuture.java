@@ -38,7 +38,8 @@ final class ParallelFuture implements ParallelDurableFuture {
     @Override
     public ParallelResult get() {
         if (result == null) {
-            batch.finish();
+            batch.awaitDecision();
+            batch.complete(null, null);
             List<ParallelResult.Status> statuses = new ArrayList<>();
             int skipped = 0;
             for (int i = 0; i < batch.size(); i++) {

@@ -11,6 +11,7 @@ public final class RunnerState {
     private static volatile LocalExecution latest;
 
     private volatile boolean strict;
+    private volatile boolean callbackTimeouts;
     private volatile LocalExecution execution;
 
     public static RunnerState register(Object runner) {
@@ -41,6 +42,15 @@ public final class RunnerState {
 
     public void strict(boolean on) {
         strict = on;
+    }
+
+    /** Whether configured callback timeouts pass in virtual time (the official runner never times a callback out). */
+    public boolean callbackTimeouts() {
+        return callbackTimeouts;
+    }
+
+    public void callbackTimeouts(boolean on) {
+        callbackTimeouts = on;
     }
 
     public LocalExecution execution() {

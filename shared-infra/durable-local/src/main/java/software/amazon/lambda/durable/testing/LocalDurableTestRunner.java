@@ -4,8 +4,6 @@ import durable.workshop.local.engine.LocalExecution;
 import durable.workshop.local.engine.LocalLambdaContext;
 import durable.workshop.local.engine.OpRecord;
 import durable.workshop.local.engine.RunnerState;
-import durable.workshop.local.engine.Types;
-import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -28,7 +26,10 @@ import software.amazon.lambda.durable.model.ExecutionStatus;
  * completes before running again. The runner keeps one checkpoint log: a run after the execution ended replays it.
  */
 public class LocalDurableTestRunner<I, O> {
-    private static final int MAX_INVOCATIONS = 100_000;
+    /** Like the official runner, runUntilComplete gives up (and returns PENDING) after this many invocations. */
+    private static final int MAX_INVOCATIONS = 100;
+    /** Strict replay (a course extra) ends an invocation after every checkpoint, so it needs many more. */
+    private static final int MAX_STRICT_INVOCATIONS = 100_000;
 
     private final TypeToken<I> inputType;
     private final BiFunction<I, DurableContext, O> handler;
@@ -75,13 +76,15 @@ public class LocalDurableTestRunner<I, O> {
         return create(token(inputType), handler);
     }
 
+    /**
+     * Uses the handler's configuration. As in the official runner the output type is not taken from the handler:
+     * {@code result.getResult()} without a type needs {@link #withOutputType}.
+     */
     public static <I, O> LocalDurableTestRunner<I, O> create(TypeToken<I> inputType, DurableHandler<I, O> handler) {
         if (handler == null) {
             throw new IllegalArgumentException("The handler must not be null.");
         }
-        Type output = Types.typeArgument(handler.getClass(), DurableHandler.class, 1);
-        return new LocalDurableTestRunner<>(inputType, handler::handleRequest, handler.getConfiguration(),
-                output == null ? null : Types.token(output));
+        return new LocalDurableTestRunner<>(inputType, handler::handleRequest, handler.getConfiguration(), null);
     }
 
     private static <T> TypeToken<T> token(Class<T> cls) {
@@ -91,22 +94,29 @@ public class LocalDurableTestRunner<I, O> {
         return TypeToken.get(cls);
     }
 
+    /** A new runner (with a checkpoint log of its own, as in the official runner) that uses this configuration. */
     public LocalDurableTestRunner<I, O> withDurableConfig(DurableConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("The DurableConfig must not be null.");
         }
-        this.config = config;
-        return this;
+        return copy(config, outputType);
     }
 
+    /** A new runner (with a checkpoint log of its own, as in the official runner) whose results have this type. */
     public LocalDurableTestRunner<I, O> withOutputType(TypeToken<O> outputType) {
-        this.outputType = outputType;
-        return this;
+        return copy(config, outputType);
     }
 
     public LocalDurableTestRunner<I, O> withOutputType(Class<O> outputType) {
-        this.outputType = outputType == null ? null : TypeToken.get(outputType);
-        return this;
+        return copy(config, outputType == null ? null : TypeToken.get(outputType));
+    }
+
+    private LocalDurableTestRunner<I, O> copy(DurableConfig newConfig, TypeToken<O> newOutputType) {
+        LocalDurableTestRunner<I, O> copy = new LocalDurableTestRunner<>(inputType, handler, newConfig, newOutputType);
+        // The course's own runner settings carry over.
+        copy.state.strict(state.strict());
+        copy.state.callbackTimeouts(state.callbackTimeouts());
+        return copy;
     }
 
     /** One invocation. Returns PENDING whenever the execution suspends. */
@@ -122,22 +132,23 @@ public class LocalDurableTestRunner<I, O> {
      */
     public TestResult<O> runUntilComplete(I input) {
         LocalExecution ex = current(input);
-        for (int i = 0; i < MAX_INVOCATIONS; i++) {
+        int limit = ex.isStrict() ? MAX_STRICT_INVOCATIONS : MAX_INVOCATIONS;
+        for (int i = 0; i < limit; i++) {
             ex.invoke(handler, inputType, new LocalLambdaContext("local-" + ex.invocationCount()));
             if (ex.status() != ExecutionStatus.PENDING) {
-                return result(ex);
+                break;
             }
             if (ex.lastInvocationSuspendedForStrictReplay()) {
                 continue;
             }
             Instant next = ex.nextTimer(false);
             if (next == null) {
-                return result(ex);
+                break;
             }
             ex.advanceTo(next);
         }
-        throw new IllegalStateException("runUntilComplete: the execution is still PENDING after " + MAX_INVOCATIONS
-                + " invocations; does the handler wait in an endless loop?");
+        // Still PENDING after the last invocation allowed: returned as it is, as the official runner does.
+        return result(ex);
     }
 
     private LocalExecution current(I input) {
@@ -156,6 +167,7 @@ public class LocalDurableTestRunner<I, O> {
             }
             boolean strict = state.strict() || "strict".equalsIgnoreCase(System.getProperty("durable.local.replay"));
             ex = new LocalExecution(config, payload, strict);
+            ex.enforceCallbackTimeouts(state.callbackTimeouts());
             state.execution(ex);
         }
         return ex;
@@ -200,7 +212,10 @@ public class LocalDurableTestRunner<I, O> {
         return r == null ? null : new TestOperation(r.toOperation(), config.getSerDes());
     }
 
-    /** The id of the named callback; the callback of {@code waitForCallback("x", ...)} is named "x-callback". */
+    /**
+     * The id of the named callback, or null when there is none (as in the official runner); the callback of
+     * {@code waitForCallback("x", ...)} is named "x-callback".
+     */
     public String getCallbackId(String name) {
         return started().callbackIdOf(name);
     }
@@ -218,8 +233,8 @@ public class LocalDurableTestRunner<I, O> {
     }
 
     /**
-     * Lets virtual time pass until every pending wait has ended and every retry or poll is due; when none is pending,
-     * up to the earliest callback timeout.
+     * Lets virtual time pass until every pending wait has ended and every retry or poll is due. Callbacks are not
+     * timed out (as in the official runner) unless the course's {@code CallbackTimeouts.enforce(runner)} is on.
      */
     public void advanceTime() {
         LocalExecution ex = started();

@@ -101,50 +101,29 @@ public class TestOperation {
         return getStepResult(TypeToken.get(type));
     }
 
-    /** The checkpointed result (of a step, a wait-for-condition, a callback, an invoke or a context), deserialized. */
+    /** The checkpointed result of a step or a waitForCondition; null for other operations, as in the official runner. */
     public <T> T getStepResult(TypeToken<T> type) {
-        String payload = payload();
-        if (payload == null) {
+        StepDetails d = operation.stepDetails();
+        if (d == null || d.result() == null) {
             return null;
         }
-        return serDes.deserialize(payload, type);
+        return serDes.deserialize(d.result(), type);
     }
 
-    private String payload() {
-        if (operation.stepDetails() != null) {
-            return operation.stepDetails().result();
-        }
-        if (operation.callbackDetails() != null) {
-            return operation.callbackDetails().result();
-        }
-        if (operation.chainedInvokeDetails() != null) {
-            return operation.chainedInvokeDetails().result();
-        }
-        if (operation.contextDetails() != null) {
-            return operation.contextDetails().result();
-        }
-        return null;
-    }
-
+    /** The error recorded for a step or a waitForCondition; null for other operations, as in the official runner. */
     public ErrorObject getError() {
-        if (operation.stepDetails() != null) {
-            return operation.stepDetails().error();
-        }
-        if (operation.callbackDetails() != null) {
-            return operation.callbackDetails().error();
-        }
-        if (operation.chainedInvokeDetails() != null) {
-            return operation.chainedInvokeDetails().error();
-        }
-        if (operation.contextDetails() != null) {
-            return operation.contextDetails().error();
-        }
-        return null;
+        StepDetails d = operation.stepDetails();
+        return d == null ? null : d.error();
     }
 
-    /** The attempt number of a step (1 for the first); 0 for other operations. */
+    /**
+     * The attempt count the log holds for a step or a waitForCondition: the number of attempts (polls) that ended in
+     * a retry or a failure, so a step that failed on its third attempt reports 3, and one that succeeded on its third
+     * reports 2. 1 when nothing is recorded (a first-time success, or another kind of operation), as in the
+     * official runner.
+     */
     public int getAttempt() {
         StepDetails d = operation.stepDetails();
-        return d == null || d.attempt() == null ? 0 : d.attempt();
+        return d == null || d.attempt() == null ? 1 : d.attempt();
     }
 }

@@ -1,7 +1,9 @@
 package software.amazon.lambda.durable.testing;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.Event;
@@ -12,6 +14,8 @@ import software.amazon.lambda.durable.serde.SerDes;
 
 /** The state of a durable execution after a test run: status, result or error, operations and history. */
 public class TestResult<O> {
+    private static final Set<OperationStatus> FAILED_STATUSES = Set.of(OperationStatus.FAILED,
+            OperationStatus.CANCELLED, OperationStatus.TIMED_OUT, OperationStatus.STOPPED);
     private final ExecutionStatus status;
     private final String resultPayload;
     private final ErrorObject error;
@@ -47,9 +51,11 @@ public class TestResult<O> {
         return resultPayload == null ? null : serDes.deserialize(resultPayload, type);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Needs the runner's output type ({@code withOutputType}); like the official runner, fails without one. */
     public O getResult() {
-        return getResult(outputType != null ? outputType : (TypeToken<O>) TypeToken.get(Object.class));
+        Objects.requireNonNull(outputType, "ResultType cannot be null: call getResult(type) or create the runner "
+                + "with withOutputType(type)");
+        return getResult(outputType);
     }
 
     private Optional<ErrorObject> error() {
@@ -65,18 +71,29 @@ public class TestResult<O> {
         return operations;
     }
 
-    /** The first operation with this name (nested operations included), or null. */
+    /**
+     * The operation with this name (nested operations included), or null. When several have the name (a step in
+     * every map item, say) it is the last of them, as in the official runner; the runner's own getOperation gives
+     * the first.
+     */
     public TestOperation getOperation(String name) {
-        return operations.stream().filter(o -> o.getName() != null && o.getName().equals(name)).findFirst()
-                .orElse(null);
+        TestOperation found = null;
+        for (TestOperation o : operations) {
+            if (o.getName() != null && o.getName().equals(name)) {
+                found = o;
+            }
+        }
+        return found;
     }
 
     public List<Event> getHistoryEvents() {
         return events;
     }
 
+    /** The events of the operation {@link #getOperation(String)} finds; empty if there is none. */
     public List<Event> getEventsForOperation(String name) {
-        return events.stream().filter(e -> name != null && name.equals(e.name())).collect(Collectors.toList());
+        TestOperation operation = getOperation(name);
+        return operation == null ? List.of() : operation.getEvents();
     }
 
     public boolean isSucceeded() {
@@ -91,7 +108,8 @@ public class TestResult<O> {
         return operations.stream().filter(o -> o.getStatus() == OperationStatus.SUCCEEDED).collect(Collectors.toList());
     }
 
+    /** Operations that failed, were cancelled, timed out or were stopped. */
     public List<TestOperation> getFailedOperations() {
-        return operations.stream().filter(o -> o.getStatus() == OperationStatus.FAILED).collect(Collectors.toList());
+        return operations.stream().filter(o -> FAILED_STATUSES.contains(o.getStatus())).collect(Collectors.toList());
     }
 }
