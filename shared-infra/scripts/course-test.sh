@@ -34,7 +34,8 @@ for lesson in "$ROOT"/lessons/[0-9][0-9]-*/; do
             failed="$failed $track/$name"
             continue
         fi
-        if ! java -XX:+UseSerialGC -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$dir/target/grader.classpath")" \
+        # Strict replay, as `make check-lesson` grades: a solution must be replay-safe at every checkpoint.
+        if ! java -XX:+UseSerialGC -Ddurable.local.replay=strict -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$dir/target/grader.classpath")" \
                 "$GRADER_MAIN" --lesson-dir "$dir" --lang en --no-progress "${pair#*:}"; then
             failed="$failed $track/$name"
         fi

@@ -53,6 +53,8 @@ else
 fi
 
 # The C1 compiler alone and the serial GC start the JVM faster; graded tests are short.
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+# Strict replay (durable-local): the runner suspends after every checkpoint, so every operation of the
+# learner's handler is replayed at least once and code that is not replay-safe fails here, not in AWS.
+exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Ddurable.local.replay=strict \
     -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$classpath_file")" \
     "$GRADER_MAIN" --lesson-dir "$dir" "$@"
