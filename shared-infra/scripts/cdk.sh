@@ -25,7 +25,7 @@ build_jar() {
     log=$(mktemp)
     say "$(t "Building $(rel "$dir")/target/function.jar${1:+ with the official SDK}" \
              "$(rel "$dir")/target/function.jar を${1:+公式 SDK で}ビルドしています")"
-    if ! (cd "$ROOT" && "$MVNW" -q -B -ntp -pl "$(rel "$dir")" package -DskipTests $1) >"$log" 2>&1; then
+    if ! (cd "$ROOT" && "$MVNW" -q -B -ntp -pl "$(rel "$dir")" package -DskipTests ${1:+"$1"}) >"$log" 2>&1; then
         # A missing official SDK is a download problem, not a code problem: say only that.
         if grep -q 'resolve dependencies.*aws-durable-execution-sdk' "$log"; then
             rm -f "$log"
@@ -66,7 +66,8 @@ case "$action" in
         t "Template written to $(rel "$infra")/cdk.out:" "テンプレートを $(rel "$infra")/cdk.out に書き出しました:"
         echo
         for template in cdk.out/*.template.json; do
-            [ -f "$template" ] && echo "  $(rel "$infra")/$template"
+            # Without a match the pattern stays as it is; `if` keeps that from becoming the script's exit status.
+            if [ -f "$template" ]; then echo "  $(rel "$infra")/$template"; fi
         done
         ;;
     # The track context gives a solution its own stack name (<prefix>-solution), next to the learner's.

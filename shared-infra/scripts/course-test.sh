@@ -34,9 +34,8 @@ for lesson in "$ROOT"/lessons/[0-9][0-9]-*/; do
             failed="$failed $track/$name"
             continue
         fi
-        # Strict replay, as `make check-lesson` grades: a solution must be replay-safe at every checkpoint.
-        if ! java -XX:+UseSerialGC -Ddurable.local.replay=strict -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$dir/target/grader.classpath")" \
-                "$GRADER_MAIN" --lesson-dir "$dir" --lang en --no-progress "${pair#*:}"; then
+        # Graded as `make check-lesson` grades, strict replay included: a solution must be replay-safe.
+        if ! run_grader "$dir" --lang en --no-progress "${pair#*:}"; then
             failed="$failed $track/$name"
         fi
         checked=$((checked + 1))
@@ -44,6 +43,11 @@ for lesson in "$ROOT"/lessons/[0-9][0-9]-*/; do
 done
 
 echo
+# A pattern that matched no lesson would otherwise pass with nothing graded.
+if [ "$checked" -eq 0 ] && [ -z "$failed" ]; then
+    echo "make test: FAILED — no lesson with a lesson.json was found under lessons/, so the grader checked nothing."
+    exit 1
+fi
 if [ -n "$failed" ]; then
     echo "make test: FAILED — the grader checks failed for:$failed (the Maven build passed)."
     exit 1

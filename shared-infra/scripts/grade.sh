@@ -22,9 +22,10 @@ first_change() {
 
 # True when a saved classpath entry is gone, for example after `./mvnw clean` in a shared module.
 entry_missing() {
-    local entry
-    local IFS=:
-    for entry in $(cat "$classpath_file"); do
+    local entry entries
+    # Split on ':' only, without glob expansion of the entries (a plain $(cat ...) loop would do both).
+    IFS=: read -r -a entries <<< "$(cat "$classpath_file")"
+    for entry in ${entries[@]+"${entries[@]}"}; do
         [ -e "$entry" ] || return 0
     done
     return 1
@@ -52,9 +53,5 @@ else
     [ -f "$ROOT/node_modules/dynalite/cli.js" ] || "$SCRIPTS/setup.sh" --node-only
 fi
 
-# The C1 compiler alone and the serial GC start the JVM faster; graded tests are short.
-# Strict replay (durable-local): the runner suspends after every checkpoint, so every operation of the
-# learner's handler is replayed at least once and code that is not replay-safe fails here, not in AWS.
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Ddurable.local.replay=strict \
-    -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$classpath_file")" \
-    "$GRADER_MAIN" --lesson-dir "$dir" "$@"
+# The grader's exit status is the command's: 0 only when every exercise passes.
+run_grader "$dir" "$@"

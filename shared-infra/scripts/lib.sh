@@ -63,6 +63,20 @@ lesson_dir() {
              "$track/ にレッスン $number はありません。有効なレッスン: $(valid_lessons "$track")。")"
 }
 
+# run_grader DIR [grader options...]: grades the module DIR with the classes and the test classpath
+# (DIR/target/grader.classpath) a Maven build left there. `make check-lesson` and `make test` both use it,
+# so CI grades exactly as a learner does.
+# The C1 compiler alone and the serial GC start the JVM faster; graded tests are short.
+# Strict replay (durable-local): the runner suspends after every checkpoint, so every operation of the
+# handler is replayed at least once and code that is not replay-safe fails here, not in AWS.
+run_grader() {
+    local dir=$1
+    shift
+    java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Ddurable.local.replay=strict \
+        -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$dir/target/grader.classpath")" \
+        "$GRADER_MAIN" --lesson-dir "$dir" "$@"
+}
+
 # Path relative to the repository root, for Maven's -pl and for messages.
 rel() {
     printf '%s' "${1#"$ROOT"/}"

@@ -8,14 +8,19 @@ where=$(rel "$dir")
 command -v git >/dev/null 2>&1 || die "$(t "git was not found: install git to restore the lesson files." \
                                            "git が見つかりません。レッスンのファイルを元に戻すには git をインストールしてください。")"
 
-files=$("$SCRIPTS/grader-tool.sh" --lesson-dir "$dir" --exercise-files)
-[ -n "$files" ] || die "$(t "$where/lesson.json lists no exercise files, so there is nothing to reset." \
+listed=$("$SCRIPTS/grader-tool.sh" --lesson-dir "$dir" --exercise-files)
+# One path per line; an array keeps a path with spaces or glob characters in one piece.
+files=()
+while IFS= read -r file; do
+    if [ -n "$file" ]; then files+=("$file"); fi
+done <<< "$listed"
+[ "${#files[@]}" -gt 0 ] || die "$(t "$where/lesson.json lists no exercise files, so there is nothing to reset." \
                             "$where/lesson.json に演習ファイルがないので、元に戻すものはありません。")"
 
 t "This restores these files of $where to the original skeleton; your changes in them are lost:" \
   "$where の次のファイルを元のスケルトンに戻します。これらのファイルへの変更は失われます:"
 echo
-printf '  %s\n' $files
+printf '  %s\n' "${files[@]}"
 t 'Type "yes" to continue: ' '続けるには "yes" と入力してください: '
 read -r answer || answer=""
 if [ "$answer" != "yes" ]; then
@@ -24,7 +29,7 @@ if [ "$answer" != "yes" ]; then
     exit 0
 fi
 # The paths in lesson.json are relative to the lesson module.
-(cd "$dir" && git checkout HEAD -- $files) || die "$(t "git could not restore the files (is this a git clone of the course?)." \
+(cd "$dir" && git checkout HEAD -- "${files[@]}") || die "$(t "git could not restore the files (is this a git clone of the course?)." \
                                                         "git でファイルを戻せませんでした(コースを git clone したディレクトリですか?)。")"
 number=$((10#$(basename "$dir" | cut -d- -f1)))
 t "Restored. Run \`make check-lesson LESSON=$number\` to see the scorecard again." \

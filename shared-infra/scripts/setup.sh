@@ -16,7 +16,8 @@ node_setup() {
 
 maven_setup() {
     local stamp="$ROOT/.workshop/setup.stamp" changed
-    # Reinstall only when the shared modules or the poms changed since the last setup.
+    # Reinstall only when the shared modules or the poms changed since the last setup
+    # (shared-infra/scripts is not a Maven module: editing a script needs no reinstall).
     if [ -f "$stamp" ]; then
         changed=$(find "$ROOT/pom.xml" "$ROOT/lessons/pom.xml" "$ROOT/solutions/pom.xml" "$ROOT/shared-infra" \
             \( -name target -o -name node_modules -o -name cdk.out -o -name scripts \) -prune \

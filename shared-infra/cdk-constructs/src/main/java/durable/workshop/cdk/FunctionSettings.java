@@ -20,9 +20,9 @@ public final class FunctionSettings {
     final String description;
 
     private FunctionSettings(Builder b) {
-        this.functionName = Objects.requireNonNull(b.functionName, "functionName");
-        this.handler = Objects.requireNonNull(b.handler, "handler");
-        this.code = Objects.requireNonNull(b.code, "code");
+        this.functionName = Objects.requireNonNull(b.functionName, "FunctionSettings needs a functionName");
+        this.handler = Objects.requireNonNull(b.handler, "FunctionSettings needs a handler");
+        this.code = Objects.requireNonNull(b.code, "FunctionSettings needs code");
         this.environment = Map.copyOf(b.environment);
         this.memoryMb = b.memoryMb;
         this.timeout = b.timeout;
@@ -65,6 +65,8 @@ public final class FunctionSettings {
         }
 
         public Builder environment(String name, String value) {
+            // Lambda has no unset variables: catch a missing value here, where the name is known.
+            Objects.requireNonNull(value, () -> "environment variable " + name + " has no value");
             this.environment.put(name, value);
             return this;
         }

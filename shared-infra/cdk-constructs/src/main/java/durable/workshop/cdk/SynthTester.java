@@ -2,6 +2,7 @@ package durable.workshop.cdk;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class SynthTester {
         Path jar = tempDir("function-jar").resolve("function.jar");
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("placeholder.txt"));
-            zip.write("stands in for the function jar in synth tests".getBytes());
+            zip.write("stands in for the function jar in synth tests".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the placeholder jar", e);

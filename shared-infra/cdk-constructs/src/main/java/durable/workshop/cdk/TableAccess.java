@@ -1,6 +1,7 @@
 package durable.workshop.cdk;
 
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -16,9 +17,9 @@ public final class TableAccess {
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:DescribeTable");
 
     /** Read items and write them one by one (conditional writes included; transactions use these actions too). */
-    public static final List<String> READ_WRITE_ITEMS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:DescribeTable",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+    public static final List<String> READ_WRITE_ITEMS = Stream.concat(READ_ITEMS.stream(), Stream.of(
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"))
+            .toList();
 
     private TableAccess() {
     }

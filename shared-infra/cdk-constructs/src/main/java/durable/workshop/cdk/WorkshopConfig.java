@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -94,7 +95,7 @@ public final class WorkshopConfig {
             if (key.isBlank() || key.length() > 128) {
                 throw new InfraException(where + ": tag key \"" + key + "\" must be 1-128 characters.");
             }
-            if (key.toLowerCase().startsWith("aws:")) {
+            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
                 throw new InfraException(where + ": tag \"" + key + "\" starts with \"aws:\", which AWS reserves.");
             }
             if (!tag.getValue().isTextual()) {
@@ -120,8 +121,9 @@ public final class WorkshopConfig {
         } catch (NoSuchFileException e) {
             throw new InfraException(name + " is missing; run the app from the infra folder that holds config/.");
         } catch (JsonProcessingException e) {
-            throw new InfraException(name + " is not valid JSON (line " + e.getLocation().getLineNr() + "): "
-                    + e.getOriginalMessage());
+            // Jackson gives no location for some errors; the message alone must still say what is wrong.
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new InfraException(name + " is not valid JSON" + line + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InfraException(name + " cannot be read: " + e.getMessage(), e);
         }

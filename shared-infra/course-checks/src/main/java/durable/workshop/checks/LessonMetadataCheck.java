@@ -2,6 +2,7 @@ package durable.workshop.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +188,7 @@ public final class LessonMetadataCheck {
     }
 
     private static void checkTags(Tree tree, String dir, List<String> ids, Problems problems) {
-        Map<String, Integer> tagged = new LinkedHashMap<>();
+        Set<String> tagged = new HashSet<>();
         String testDir = dir + "/src/test";
         for (String rel : tree.filesUnder(testDir)) {
             if (!rel.endsWith(".java")) {
@@ -207,13 +208,13 @@ public final class LessonMetadataCheck {
                         problems.add(file + " line " + (i + 1) + ": @Tag(\"" + tag + "\") names no exercise in "
                                 + "lesson.json (known: " + String.join(", ", ids) + ")");
                     } else {
-                        tagged.merge(id, 1, Integer::sum);
+                        tagged.add(id);
                     }
                 }
             }
         }
         for (String id : ids) {
-            if (!tagged.containsKey(id)) {
+            if (!tagged.contains(id)) {
                 problems.add(dir + ": exercise " + id + " has no graded test; tag one with @Tag(\"exercise:"
                         + id + "\") in src/test");
             }

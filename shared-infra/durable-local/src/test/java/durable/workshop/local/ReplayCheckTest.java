@@ -163,6 +163,32 @@ class ReplayCheckTest {
         assertThat(result.getError().get().errorMessage()).contains("inside step \"outer\"");
     }
 
+    @Test
+    void durableOperationsFromAnotherThreadFailTheExecution() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            // The checkpoint log is not thread-safe: a call from another thread must fail, not corrupt it.
+            Thread worker = new Thread(() -> {
+                try {
+                    ctx.step("off-thread", String.class, () -> "x");
+                } catch (RuntimeException expected) {
+                    // The execution's result reports it.
+                }
+            }, "worker-1");
+            worker.start();
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "done";
+        });
+        TestResult<String> result = runner.runUntilComplete("x");
+        assertThat(result.getStatus()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.getError().get().errorMessage())
+                .contains("step \"off-thread\"").contains("\"worker-1\"");
+        assertThat(result.getOperations()).isEmpty();
+    }
+
     record Opaque(Object self) { }
 
     @Test

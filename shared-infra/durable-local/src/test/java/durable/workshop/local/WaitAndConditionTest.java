@@ -15,6 +15,7 @@ import software.amazon.lambda.durable.model.OperationSubType;
 import software.amazon.lambda.durable.model.WaitForConditionResult;
 import software.amazon.lambda.durable.retry.WaitStrategies;
 import software.amazon.lambda.durable.testing.LocalDurableTestRunner;
+import software.amazon.lambda.durable.testing.TestOperation;
 import software.amazon.lambda.durable.testing.TestResult;
 
 class WaitAndConditionTest {
@@ -35,7 +36,11 @@ class WaitAndConditionTest {
         assertThat(done.getResult(String.class)).isEqualTo("woke");
         assertThat(runs).hasValue(3);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(done.getOperation("a-day").getWaitDetails().scheduledEndTimestamp()).isNotNull();
+        // The day passed in virtual time: the wait ended exactly when it was scheduled to.
+        TestOperation wait = done.getOperation("a-day");
+        assertThat(wait.getDuration()).isEqualTo(Duration.ofDays(1));
+        assertThat(wait.getWaitDetails().scheduledEndTimestamp())
+                .isEqualTo(done.getEventsForOperation("a-day").get(0).eventTimestamp().plus(Duration.ofDays(1)));
     }
 
     @Test

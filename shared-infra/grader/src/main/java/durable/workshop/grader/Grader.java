@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
@@ -165,17 +164,15 @@ public final class Grader {
             id = lesson.exercises().stream().map(Lesson.Exercise::id).filter(e -> !passed.contains(e))
                     .findFirst().orElse(lesson.exercises().get(0).id());
         }
-        String wanted = id;
-        Lesson.Exercise exercise = lesson.exercise(wanted).orElse(null);
+        Lesson.Exercise exercise = lesson.exercise(id).orElse(null);
         if (exercise == null) {
-            List<String> ids = new ArrayList<>();
-            lesson.exercises().forEach(e -> ids.add(e.id()));
-            out.println(Messages.get(lang, "unknownExercise", wanted, lesson.number(), String.join(", ", ids)));
+            List<String> ids = lesson.exercises().stream().map(Lesson.Exercise::id).toList();
+            out.println(Messages.get(lang, "unknownExercise", id, lesson.number(), String.join(", ", ids)));
             return 2;
         }
         out.println(Messages.get(lang, "hintFor", exercise.id(), exercise.title().in(lang)));
         String text = exercise.hint().in(lang);
-        out.println(text.isBlank() ? Messages.get(lang, "noHint", exercise.id()) : "  " + text);
+        out.println(text.isBlank() ? Messages.get(lang, "noHint", exercise.id()) : Wrap.paragraph(text, "  ", "  ", Wrap.WIDTH));
         out.println("  " + Messages.get(lang, "read") + ": "
                 + relative(config.repoRoot(), config.lessonDir()) + "/" + Readme.link(config.lessonDir(), exercise.readme(), lang));
         return 0;

@@ -57,8 +57,17 @@ record Lesson(Path dir, int number, String slug, Text title, List<String> exerci
         String slug = fields.text(root, "slug");
         Text title = fields.texts(root, "title", true);
         List<String> files = new ArrayList<>();
-        for (JsonNode f : root.path("exerciseFiles")) {
-            files.add(f.asText());
+        JsonNode fileList = root.path("exerciseFiles");
+        if (!fileList.isMissingNode() && !fileList.isArray()) {
+            throw new LessonException(Messages.get(lang, "lessonList", file, "exerciseFiles"));
+        }
+        for (int i = 0; i < fileList.size(); i++) {
+            JsonNode entry = fileList.get(i);
+            // reset-lesson and the scorecard's TODO finder use these paths as they are.
+            if (!entry.isTextual() || entry.asText().isBlank()) {
+                throw new LessonException(Messages.get(lang, "lessonPath", file, "exerciseFiles[" + i + "]"));
+            }
+            files.add(entry.asText());
         }
         List<Exercise> exercises = new ArrayList<>();
         JsonNode list = root.path("exercises");
@@ -70,8 +79,9 @@ record Lesson(Path dir, int number, String slug, Text title, List<String> exerci
             String at = "exercises[" + i + "].";
             exercises.add(new Exercise(
                     fields.text(e, "id", at),
-                    fields.texts(e, at + "title", false),
-                    e.path("readme").asText(""),
+                    fields.texts(e, at + "title", true),
+                    // "#anchor" and "anchor" both name the section; links add the '#' themselves.
+                    e.path("readme").asText("").strip().replaceFirst("^#", ""),
                     fields.texts(e, at + "hint", false)));
         }
         return new Lesson(dir, number, slug, title, List.copyOf(files), List.copyOf(exercises));
@@ -99,12 +109,15 @@ record Lesson(Path dir, int number, String slug, Text title, List<String> exerci
             return value;
         }
 
-        /** {"en": ..., "ja": ...}; when required, at least one language must be there. */
+        /**
+         * {"en": ..., "ja": ...} at {@code path} (its last dotted part is the field name). When required, at least
+         * one language must be there; the other falls back to it (see {@link Text#in}).
+         */
         Text texts(JsonNode node, String path, boolean required) {
             String name = path.substring(path.lastIndexOf('.') + 1);
             JsonNode value = node.path(name);
             Text text = new Text(value.path("en").asText(""), value.path("ja").asText(""));
-            if ((required || name.equals("title")) && text.en().isBlank() && text.ja().isBlank()) {
+            if (required && text.en().isBlank() && text.ja().isBlank()) {
                 throw new LessonException(Messages.get(lang, "lessonField", file, path + ".en"));
             }
             return text;

@@ -44,8 +44,6 @@ final class Messages {
                     "各演習が自分の TODO で失敗することを確認します(スケルトンの確認)"),
             entry("modePass", "Checking that every exercise passes (solution check)",
                     "すべての演習が合格することを確認します(解答の確認)"),
-            entry("ok", "OK", "OK"),
-            entry("todoOk", "fails with its own %s", "自分の %s で失敗"),
             entry("problemPassed", "%s: the test passes on the skeleton; it must fail with `%s`",
                     "%s: スケルトンでテストが合格しています。`%s` で失敗する必要があります"),
             entry("problemNoTodo", "%s: the failure does not mention `%s`: %s",
@@ -87,6 +85,9 @@ final class Messages {
                     "%s が見つかりません。--lesson-dir でレッスンのモジュールを指定してください。"),
             entry("lessonJson", "%s is not valid JSON: %s", "%s は正しい JSON ではありません: %s"),
             entry("lessonField", "%s: the field `%s` is missing or empty.", "%s: フィールド `%s` がないか空です。"),
+            entry("lessonList", "%s: `%s` must be a list ([...]).", "%s: `%s` はリスト([...])にしてください。"),
+            entry("lessonPath", "%s: `%s` must be a file path relative to the lesson module.",
+                    "%s: `%s` にはレッスンのモジュールからの相対パスを指定してください。"),
             entry("error", "Error: %s", "エラー: %s"));
 
     private Messages() {

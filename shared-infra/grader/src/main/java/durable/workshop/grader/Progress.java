@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -77,10 +78,7 @@ final class Progress {
                     }
                 }
                 state = bar(passed, total) + "  " + Messages.get(lang, "solved", passed, total);
-                String updated = entry.path("updated").asText("");
-                if (!updated.isEmpty()) {
-                    state += "  (" + Messages.get(lang, "lastGraded", SHOWN.format(Instant.parse(updated))) + ")";
-                }
+                state += lastGraded(entry.path("updated").asText(""), lang);
             }
             if (next == null && passed < total) {
                 next = lesson.number();
@@ -107,6 +105,15 @@ final class Progress {
         // CJK punctuation, kana and ideographs start at U+3000; full-width forms at U+FF00.
         int width = text.codePoints().map(c -> c >= 0x3000 && c < 0xFF61 ? 2 : 1).sum();
         return text + " ".repeat(Math.max(1, columns - width));
+    }
+
+    /** "  (last graded ...)", or nothing when the saved time is missing or was edited into something else. */
+    private static String lastGraded(String updated, Lang lang) {
+        try {
+            return "  (" + Messages.get(lang, "lastGraded", SHOWN.format(Instant.parse(updated))) + ")";
+        } catch (DateTimeParseException unreadable) {
+            return "";
+        }
     }
 
     private static String bar(int passed, int total) {

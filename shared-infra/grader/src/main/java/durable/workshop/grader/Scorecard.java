@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The learner-facing result of a grading run. */
 final class Scorecard {
 
     private static final int MAX_TRACE_LINES = 30;
     private static final int TRACE_HEAD = 8;
+    /** JUnit's timeout message: "... timed out after 60 seconds". */
+    private static final Pattern TIMEOUT_SECONDS = Pattern.compile("after (\\d+) second");
 
     private final Lesson lesson;
     private final List<TestOutcome> outcomes;
@@ -97,7 +101,7 @@ final class Scorecard {
         todoLocation(exercise.id()).ifPresent(at -> out.println("  " + Messages.get(lang, "todoAt") + ": " + at));
         String hint = exercise.hint().in(lang);
         if (!hint.isBlank()) {
-            out.println("  " + Messages.get(lang, "hint") + ": " + hint);
+            out.println(Wrap.paragraph(hint, "  " + Messages.get(lang, "hint") + ": ", "    ", Wrap.WIDTH));
         }
         out.println("  " + Messages.get(lang, "read") + ": " + lessonPath + "/" + Readme.link(lesson.dir(), exercise.readme(), lang));
         failing.map(TestOutcome::trace).ifPresent(trace -> {
@@ -131,14 +135,14 @@ final class Scorecard {
     }
 
     private static int timeoutOf(Throwable error) {
-        String text = String.valueOf(error.getMessage());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("after (\\d+) second").matcher(text);
+        Matcher m = TIMEOUT_SECONDS.matcher(String.valueOf(error.getMessage()));
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** "lessons/01-x/src/.../Handler.java:42": where the exercise's TODO marker is in the exercise files. */
     private Optional<String> todoLocation(String id) {
-        String marker = "TODO " + id;
+        // Whole words only: the marker of 1.1 must not match "TODO 1.10".
+        Pattern marker = Pattern.compile("\\b" + Pattern.quote("TODO " + id) + "\\b");
         for (String file : lesson.exerciseFiles()) {
             Path path = lesson.dir().resolve(file);
             if (!Files.isRegularFile(path)) {
@@ -147,7 +151,7 @@ final class Scorecard {
             try {
                 List<String> lines = Files.readAllLines(path);
                 for (int i = 0; i < lines.size(); i++) {
-                    if (lines.get(i).matches(".*\\b" + java.util.regex.Pattern.quote(marker) + "\\b.*")) {
+                    if (marker.matcher(lines.get(i)).find()) {
                         return Optional.of(lessonPath + "/" + file + ":" + (i + 1));
                     }
                 }

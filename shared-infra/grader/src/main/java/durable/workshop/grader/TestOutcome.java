@@ -1,6 +1,5 @@
 package durable.workshop.grader;
 
-import java.util.Optional;
 import java.util.Set;
 
 /** What happened to one graded test. */
@@ -10,9 +9,5 @@ record TestOutcome(String name, Set<String> exerciseIds, Status status, Throwabl
 
     boolean passed() {
         return status == Status.PASSED;
-    }
-
-    Optional<Throwable> failure() {
-        return Optional.ofNullable(error);
     }
 }

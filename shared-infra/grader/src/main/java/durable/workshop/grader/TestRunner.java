@@ -38,8 +38,8 @@ final class TestRunner {
      * lesson 2's workers) are ordinary unit tests: Maven runs them, the scorecard leaves them out.
      */
     static PostDiscoveryFilter gradedOnly() {
-        return descriptor -> !descriptor.isTest()
-                || descriptor.getTags().stream().anyMatch(tag -> tag.getName().startsWith(TAG_PREFIX))
+        return descriptor -> (!descriptor.isTest()
+                || descriptor.getTags().stream().anyMatch(tag -> tag.getName().startsWith(TAG_PREFIX)))
                 ? FilterResult.included("graded")
                 : FilterResult.excluded("no exercise tag: not graded");
     }
@@ -47,7 +47,7 @@ final class TestRunner {
     /** Selects every test class under the module's compiled test classes. */
     static List<DiscoverySelector> testClassesOf(Path lessonDir) {
         Path testClasses = lessonDir.resolve("target/test-classes").toAbsolutePath();
-        return List.of(DiscoverySelectors.selectClasspathRoots(Set.of(testClasses)).toArray(DiscoverySelector[]::new));
+        return List.copyOf(DiscoverySelectors.selectClasspathRoots(Set.of(testClasses)));
     }
 
     static List<TestOutcome> run(List<DiscoverySelector> selectors, int timeoutSeconds, boolean verbose) {

@@ -8,6 +8,7 @@ import durable.workshop.grader.fixture.SampleExercises;
 import durable.workshop.grader.fixture.TodoSkeletonSample;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class ExpectModesTest {
                 new Lesson.Exercise("9.1", new Lesson.Text("Say hello", ""), "exercise-91-say-hello", new Lesson.Text("Return it.", "")),
                 new Lesson.Exercise("9.2", fixture.exercises().get(1).title(), "no-such-section", fixture.exercises().get(1).hint())));
         List<TestOutcome> outcomes = List.of(
-                new TestOutcome("T > a()", java.util.Set.of("9.1"), TestOutcome.Status.FAILED, new AssertionError("TODO 9.1"), null));
+                new TestOutcome("T > a()", Set.of("9.1"), TestOutcome.Status.FAILED, new AssertionError("TODO 9.1"), null));
 
         assertThat(Verdicts.expectTodo(broken, outcomes, Lang.EN)).containsExactlyInAnyOrder(
                 "exercise 9.1 needs a hint in English and Japanese",
@@ -76,9 +77,9 @@ class ExpectModesTest {
     void compileErrorsAreNotTodos() {
         Lesson lesson = Lesson.load(Fixtures.lessonDir(), Lang.EN);
         List<TestOutcome> outcomes = List.of(
-                new TestOutcome("T > a()", java.util.Set.of("9.1"), TestOutcome.Status.FAILED,
+                new TestOutcome("T > a()", Set.of("9.1"), TestOutcome.Status.FAILED,
                         new NoClassDefFoundError("durable/workshop/lesson9/Greeter (TODO 9.1)"), null),
-                new TestOutcome("T > b()", java.util.Set.of("9.2"), TestOutcome.Status.FAILED,
+                new TestOutcome("T > b()", Set.of("9.2"), TestOutcome.Status.FAILED,
                         new IllegalStateException("TODO 9.2: count", new UnsupportedOperationException("inner")), null));
 
         assertThat(Verdicts.expectTodo(lesson, outcomes, Lang.EN))

@@ -34,7 +34,11 @@ final class Fixtures {
     }
 
     static Grader.Config config(Grader.Mode mode, Lang lang, Path repoRoot, Class<?> tests, int timeoutSeconds) {
-        return new Grader.Config(mode, lessonDir(), repoRoot, lang, timeoutSeconds, true, false, null,
+        return config(mode, lang, repoRoot, lessonDir(), tests, timeoutSeconds);
+    }
+
+    static Grader.Config config(Grader.Mode mode, Lang lang, Path repoRoot, Path lessonDir, Class<?> tests, int timeoutSeconds) {
+        return new Grader.Config(mode, lessonDir, repoRoot, lang, timeoutSeconds, true, false, null,
                 List.of(DiscoverySelectors.selectClass(tests)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,11 +32,7 @@ class ScorecardGoldenTest {
         Path greeter = Path.of("durable/workshop/grader/fixture/Greeter.class");
         Files.createDirectories(lessonDir.resolve("target/classes").resolve(greeter).getParent());
         Files.copy(Fixtures.testClasses().resolve(greeter), lessonDir.resolve("target/classes").resolve(greeter));
-        Grader.Config config = new Grader.Config(Grader.Mode.GRADE, lessonDir, repoRoot, lang, 30, true, false, null,
-                java.util.List.of(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(SampleExercises.class)),
-                java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC));
-
-        Fixtures.Run run = Fixtures.run(config);
+        Fixtures.Run run = Fixtures.run(Fixtures.config(Grader.Mode.GRADE, lang, repoRoot, lessonDir, SampleExercises.class, 30));
 
         String actual = Fixtures.normalize(run.output(), repoRoot);
         String name = "golden/scorecard." + lang.key() + ".txt";
@@ -66,7 +64,7 @@ class ScorecardGoldenTest {
                 .contains("\"total\" : 2").contains("2026-01-02T03:04:05Z");
 
         Grader.Config overview = new Grader.Config(Grader.Mode.PROGRESS, repoRoot, repoRoot, lang, 30, true, false, null,
-                java.util.List.of(), java.time.Clock.systemUTC());
+                List.of(), Clock.systemUTC());
         String output = Fixtures.run(overview).output();
         if (lang == Lang.EN) {
             assertThat(output).contains("09  Fixture lesson").contains("1/2 exercises")

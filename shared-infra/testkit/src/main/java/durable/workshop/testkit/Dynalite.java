@@ -1,9 +1,8 @@
 package durable.workshop.testkit;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Dynalite {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PORT_ATTEMPTS = 3;
     private static Process process;
     private static URI endpoint;
     private static boolean hookInstalled;
@@ -54,7 +56,7 @@ public final class Dynalite {
         if (process != null) {
             process.destroy();
             try {
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -68,30 +70,46 @@ public final class Dynalite {
 
     static synchronized void start(Path workingDir, String node) {
         Path cli = findCli(workingDir);
-        int port = freePort();
-        Path log;
-        try {
-            log = Files.createTempFile("dynalite", ".log");
-            log.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create a log file for dynalite: " + e.getMessage(), e);
+        // The free port is only free when we look; another process may take it before dynalite binds it.
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Path log = newLog();
+            Process started = launch(node, cli, port, log);
+            if (waitUntilListening(started, port, log)) {
+                process = started;
+                endpoint = URI.create("http://127.0.0.1:" + port);
+                break;
+            }
+            if (attempt == PORT_ATTEMPTS) {
+                throw new IllegalStateException("dynalite found no free port on 127.0.0.1 after " + PORT_ATTEMPTS
+                        + " attempts: " + tail(log));
+            }
         }
-        // The *TableMs options make table changes instant, so tests need not wait for ACTIVE.
-        List<String> command = List.of(node, cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
-        Process started;
-        try {
-            started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Node.js (`" + node + "`) was not found on the PATH; install Node.js 18 or newer and run `make setup`.", e);
-        }
-        waitUntilListening(started, port, log);
-        process = started;
-        endpoint = URI.create("http://127.0.0.1:" + port);
         if (!hookInstalled) {
             // Covers runs that never close the JUnit store (for example a crashed launcher).
             Runtime.getRuntime().addShutdownHook(new Thread(Dynalite::stop, "dynalite-stop"));
             hookInstalled = true;
+        }
+    }
+
+    private static Path newLog() {
+        try {
+            Path log = Files.createTempFile("dynalite", ".log");
+            log.toFile().deleteOnExit();
+            return log;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a log file for dynalite: " + e.getMessage(), e);
+        }
+    }
+
+    private static Process launch(String node, Path cli, int port, Path log) {
+        // The *TableMs options make table changes instant, so tests need not wait for ACTIVE.
+        List<String> command = List.of(node, cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Node.js (`" + node + "`) was not found on the PATH; install Node.js 18 or newer and run `make setup`.", e);
         }
     }
 
@@ -109,19 +127,25 @@ public final class Dynalite {
         throw new IllegalStateException("No package.json found above " + workingDir.toAbsolutePath() + ", so dynalite cannot be located; run the tests from inside the repository after `make setup`.");
     }
 
-    private static void waitUntilListening(Process started, int port, Path log) {
+    /**
+     * True once this process listens on the port; false when another process took the port first. Readiness is
+     * dynalite's own "listening at" line, printed once it has bound the port: a successful connection could come
+     * from that other process.
+     */
+    private static boolean waitUntilListening(Process started, int port, Path log) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!started.isAlive()) {
+                if (tail(log).contains("EADDRINUSE")) {
+                    return false;
+                }
                 throw new IllegalStateException("dynalite exited at startup (exit code " + started.exitValue() + "): "
                         + tail(log) + " — run `make setup` to reinstall it.");
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(50);
+            if (tail(log).toLowerCase(Locale.ROOT).contains("listening at")) {
+                return true;
             }
+            sleep(50);
         }
         started.destroyForcibly();
         throw new IllegalStateException("dynalite did not answer on 127.0.0.1:" + port + " within "
@@ -138,7 +162,7 @@ public final class Dynalite {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("No free port on 127.0.0.1: " + e.getMessage(), e);

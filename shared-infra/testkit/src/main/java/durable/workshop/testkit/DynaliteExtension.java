@@ -1,5 +1,6 @@
 package durable.workshop.testkit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /** The JUnit extension behind {@link DynaliteTest}. */
 public class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
+    private static final Duration TABLE_TIMEOUT = Duration.ofSeconds(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynaliteExtension.class);
 
     @Override
@@ -79,15 +81,16 @@ public class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback,
     }
 
     private static void recreate(DynamoDbClient client, DynamoTable table) {
-        if (table.name().isBlank() || table.partitionKey().isBlank()) {
-            throw new IllegalArgumentException("@DynamoTable needs a non-blank name and partitionKey");
+        if (table.name().isBlank()) {
+            throw new IllegalArgumentException("@DynamoTable needs a non-blank name");
+        }
+        if (table.partitionKey().isBlank()) {
+            throw new IllegalArgumentException("@DynamoTable(name = \"" + table.name() + "\") needs a non-blank partitionKey");
         }
         try {
             client.deleteTable(r -> r.tableName(table.name()));
             // Even with --deleteTableMs 0 the delete finishes just after the call returns.
-            while (status(client, table.name()) != null) {
-                pause();
-            }
+            waitFor(client, table.name(), null, "deleted");
         } catch (ResourceNotFoundException firstTime) {
             // Nothing to delete.
         }
@@ -105,7 +108,17 @@ public class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback,
                 .attributeDefinitions(attributes)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .build());
-        while (status(client, table.name()) != TableStatus.ACTIVE) {
+        waitFor(client, table.name(), TableStatus.ACTIVE, "ACTIVE");
+    }
+
+    /** Polls until the table reaches {@code wanted} (null: gone), so a stuck server fails the test instead of hanging it. */
+    private static void waitFor(DynamoDbClient client, String name, TableStatus wanted, String what) {
+        long deadline = System.nanoTime() + TABLE_TIMEOUT.toNanos();
+        while (status(client, name) != wanted) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("DynamoDB table \"" + name + "\" was not " + what + " within "
+                        + TABLE_TIMEOUT.toSeconds() + " s on the local dynalite server");
+            }
             pause();
         }
     }

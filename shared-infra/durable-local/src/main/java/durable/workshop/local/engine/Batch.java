@@ -1,5 +1,6 @@
 package durable.workshop.local.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -73,9 +74,7 @@ final class Batch {
             f = inner.runChild(id, name, subType, type, sd, false, body, mode);
         } catch (SuspendExecutionException s) {
             // Strict replay suspended right after the unit's checkpoint.
-            f = new EngineFuture<>(() -> {
-                throw s;
-            }, () -> false, () -> null);
+            f = EngineFuture.pending(s);
         }
         if (f.isDone()) {
             OpRecord r = inner.ex.ops.get(id);
@@ -130,7 +129,7 @@ final class Batch {
             return;
         }
         String payload = result == null ? null : inner.ex.serialize(sd, result, "the result of " + record.label());
-        if (payload != null && payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length
                 >= LocalExecution.MAX_RESULT_BYTES) {
             // Too large to checkpoint: an empty result, and the children are replayed to rebuild it.
             payload = "";

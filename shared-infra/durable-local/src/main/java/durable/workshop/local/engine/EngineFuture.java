@@ -3,6 +3,7 @@ package durable.workshop.local.engine;
 import java.time.Instant;
 import java.util.function.Supplier;
 import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.execution.SuspendExecutionException;
 
 /**
  * The future behind every asynchronous operation. Operations run synchronously up to the point where they need
@@ -29,7 +30,8 @@ public class EngineFuture<T> implements DurableFuture<T> {
         }, () -> true, () -> at);
     }
 
-    static <T> EngineFuture<T> pending(RuntimeException suspend) {
+    /** A future whose get() rethrows a suspension caught earlier, so the caller suspends when it asks. */
+    static <T> EngineFuture<T> pending(SuspendExecutionException suspend) {
         return new EngineFuture<>(() -> {
             throw suspend;
         }, () -> false, () -> null);

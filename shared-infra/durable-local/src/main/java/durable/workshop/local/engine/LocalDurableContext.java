@@ -3,6 +3,7 @@ package durable.workshop.local.engine;
 import com.amazonaws.services.lambda.runtime.Context;
 import durable.workshop.local.ExecutionTrace;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
@@ -123,13 +125,22 @@ public final class LocalDurableContext implements DurableContext {
     }
 
     OpRecord create(String id, String name, OperationType type, OperationSubType subType) {
-        OpRecord r = ex.newRecord(id, contextId, name, type, subType.getValue(), depth);
+        OpRecord r = ex.newRecord(id, contextId, name, type, subType.getValue());
         r.status = OperationStatus.STARTED;
         return r;
     }
 
-    /** Durable operations inside a step would not be checkpointed as the step's own work: refuse them. */
-    void notInsideStep(String what, String name) {
+    /**
+     * Refuses an operation that the engine cannot record safely: one called inside a step (it would not be
+     * checkpointed as the step's own work) or from another thread (the checkpoint log is not thread-safe).
+     */
+    void checkCanStart(String what, String name) {
+        if (Thread.currentThread() != ex.invocationThread) {
+            throw ex.fatal(new IllegalDurableOperationException("A durable operation (" + what + " \"" + name
+                    + "\") was called from thread \"" + Thread.currentThread().getName() + "\", not from the thread "
+                    + "running the handler. The local runner runs operations one at a time on the handler's thread; "
+                    + "use stepAsync, parallel or map for concurrent work."));
+        }
         if (ex.activeStep != null) {
             throw ex.fatal(new IllegalDurableOperationException("A durable operation (" + what + " \"" + name
                     + "\") was called inside step \"" + ex.activeStep + "\". Steps run plain code only; call "
@@ -164,7 +175,7 @@ public final class LocalDurableContext implements DurableContext {
         return ExecutionTrace.formatDuration(d);
     }
 
-    private String until(java.time.Instant t) {
+    private String until(Instant t) {
         return fmt(Duration.between(ex.now, t).isNegative() ? Duration.ZERO : Duration.between(ex.now, t));
     }
 
@@ -173,7 +184,7 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public <T> DurableFuture<T> stepAsync(String name, TypeToken<T> type, Function<StepContext, T> fn, StepConfig config) {
         validateName(name, "step");
-        notInsideStep("step", name);
+        checkCanStart("step", name);
         Objects.requireNonNull(type, "step result type");
         Objects.requireNonNull(fn, "step function");
         String id = nextId();
@@ -219,7 +230,8 @@ public final class LocalDurableContext implements DurableContext {
         r.status = OperationStatus.STARTED;
         r.nextAttemptAt = null;
         ex.addEvent(EventType.STEP_STARTED, r, b -> { });
-        T value;
+        T value = null;
+        Throwable failure = null;
         BaseContext previous = BaseContext.CONTEXT.get();
         LocalStepContext stepContext = new LocalStepContext(this, r.id, r.name, attempt);
         BaseContext.CONTEXT.set(stepContext);
@@ -227,14 +239,17 @@ public final class LocalDurableContext implements DurableContext {
         try {
             value = fn.apply(stepContext);
         } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
+            // Engine signals (a suspension, a fatal misuse) end the invocation; they are not the step's failure.
             throw e;
         } catch (Throwable t) {
-            BaseContext.CONTEXT.set(previous);
-            ex.activeStep = null;
-            return stepError(r, attempt, t, ex.operationError(t, sd), strategy, sd);
+            failure = t;
         } finally {
             BaseContext.CONTEXT.set(previous);
             ex.activeStep = null;
+        }
+        if (failure != null) {
+            // Handled outside the step's scope, so the retry strategy runs as plain engine code.
+            return stepError(r, attempt, failure, ex.operationError(failure, sd), strategy, sd);
         }
         String payload = ex.serialize(sd, value, "the result of " + r.label());
         ex.checkSize(payload, r);
@@ -254,6 +269,7 @@ public final class LocalDurableContext implements DurableContext {
         try {
             decision = strategy.makeRetryDecision(t, attempt);
         } catch (RuntimeException e) {
+            // A strategy that throws cannot say when to retry: the step fails with its own error, the one to show.
             decision = RetryDecision.fail();
         }
         // A retry or a failure is what the log counts as an attempt.
@@ -295,7 +311,8 @@ public final class LocalDurableContext implements DurableContext {
         return original != null ? original : new StepFailedException(r.toOperation());
     }
 
-    <T> EngineFuture<T> pendingFuture(java.util.function.Supplier<String> reason) {
+    /** A future that suspends on get(); the reason is worked out then, so it names the time still to go. */
+    <T> EngineFuture<T> pendingFuture(Supplier<String> reason) {
         return new EngineFuture<>(() -> {
             throw ex.suspend(reason.get());
         }, () -> false, () -> null);
@@ -306,7 +323,7 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public DurableFuture<Void> waitAsync(String name, Duration duration) {
         validateName(name, "wait");
-        notInsideStep("wait", name);
+        checkCanStart("wait", name);
         if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("The duration of wait \"" + name + "\" must be at least 1 second (got "
                     + duration + ").");
@@ -339,7 +356,7 @@ public final class LocalDurableContext implements DurableContext {
     public <T, U> DurableFuture<T> invokeAsync(
             String name, String functionName, U payload, TypeToken<T> type, InvokeConfig config) {
         validateName(name, "invoke");
-        notInsideStep("invoke", name);
+        checkCanStart("invoke", name);
         if (functionName == null || functionName.isBlank()) {
             throw new IllegalArgumentException("The function name of invoke \"" + name + "\" must not be "
                     + (functionName == null ? "null" : "blank") + ": pass the (qualified) ARN or name of the function "
@@ -379,7 +396,7 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public <T> DurableCallbackFuture<T> createCallback(String name, TypeToken<T> type, CallbackConfig config) {
         validateName(name, "callback");
-        notInsideStep("callback", name);
+        checkCanStart("callback", name);
         Objects.requireNonNull(type, "callback result type");
         String id = nextId();
         SerDes sd = serDesOr(config == null ? null : config.serDes());
@@ -428,7 +445,7 @@ public final class LocalDurableContext implements DurableContext {
     public <T> DurableFuture<T> waitForCallbackAsync(
             String name, TypeToken<T> type, BiConsumer<String, StepContext> submitter, WaitForCallbackConfig config) {
         validateName(name, "waitForCallback");
-        notInsideStep("waitForCallback", name);
+        checkCanStart("waitForCallback", name);
         Objects.requireNonNull(submitter, "callback submitter");
         String id = nextId();
         CallbackConfig callbackConfig = config != null && config.callbackConfig() != null
@@ -460,7 +477,7 @@ public final class LocalDurableContext implements DurableContext {
             BiFunction<T, StepContext, WaitForConditionResult<T>> check,
             WaitForConditionConfig<T> config) {
         validateName(name, "waitForCondition");
-        notInsideStep("waitForCondition", name);
+        checkCanStart("waitForCondition", name);
         Objects.requireNonNull(type, "condition state type");
         Objects.requireNonNull(check, "condition check function");
         String id = nextId();
@@ -499,7 +516,8 @@ public final class LocalDurableContext implements DurableContext {
         r.status = OperationStatus.STARTED;
         r.nextAttemptAt = null;
         ex.addEvent(EventType.STEP_STARTED, r, b -> { });
-        WaitForConditionResult<T> outcome;
+        WaitForConditionResult<T> outcome = null;
+        Throwable failure = null;
         BaseContext previous = BaseContext.CONTEXT.get();
         LocalStepContext stepContext = new LocalStepContext(this, r.id, r.name, attempt);
         BaseContext.CONTEXT.set(stepContext);
@@ -511,13 +529,16 @@ public final class LocalDurableContext implements DurableContext {
                         + "WaitForConditionResult.continuePolling(state) or WaitForConditionResult.stopPolling(state).");
             }
         } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
+            // Engine signals (a suspension, a fatal misuse) end the invocation; they are not the poll's failure.
             throw e;
         } catch (Throwable t) {
-            ex.activeStep = null;
-            return conditionFailed(r, attempt, t, "poll " + attempt + " failed", sd);
+            failure = t;
         } finally {
             BaseContext.CONTEXT.set(previous);
             ex.activeStep = null;
+        }
+        if (failure != null) {
+            return conditionFailed(r, attempt, failure, "poll " + attempt + " failed", sd);
         }
         String payload = ex.serialize(sd, outcome.value(), "the state of " + r.label());
         ex.checkSize(payload, r);
@@ -576,7 +597,7 @@ public final class LocalDurableContext implements DurableContext {
     public <T> DurableFuture<T> runInChildContextAsync(
             String name, TypeToken<T> type, Function<DurableContext, T> fn, RunInChildContextConfig config) {
         validateName(name, "child context");
-        notInsideStep("child context", name);
+        checkCanStart("child context", name);
         Objects.requireNonNull(type, "child context result type");
         Objects.requireNonNull(fn, "child context function");
         String id = nextId();
@@ -612,9 +633,8 @@ public final class LocalDurableContext implements DurableContext {
         try {
             value = body.apply(child);
         } catch (SuspendExecutionException s) {
-            return new EngineFuture<>(() -> {
-                throw s;
-            }, () -> false, () -> null);
+            // An async child that suspends is not a failure: whoever calls get() on it suspends in its turn.
+            return EngineFuture.pending(s);
         } catch (UnrecoverableDurableExecutionException u) {
             throw u;
         } catch (Throwable t) {
@@ -676,7 +696,7 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public ParallelDurableFuture parallel(String name, ParallelConfig config) {
         validateName(name, "parallel");
-        notInsideStep("parallel", name);
+        checkCanStart("parallel", name);
         String id = nextId();
         OpRecord r = openBatch(id, name, OperationSubType.PARALLEL);
         LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
@@ -689,7 +709,7 @@ public final class LocalDurableContext implements DurableContext {
     public <I, O> DurableFuture<MapResult<O>> mapAsync(
             String name, Collection<I> items, TypeToken<O> type, MapFunction<I, O> fn, MapConfig config) {
         validateName(name, "map");
-        notInsideStep("map", name);
+        checkCanStart("map", name);
         Objects.requireNonNull(items, "map items");
         Objects.requireNonNull(type, "map result type");
         Objects.requireNonNull(fn, "map function");
@@ -748,7 +768,7 @@ public final class LocalDurableContext implements DurableContext {
     public <T> DurableFuture<T> withRetryAsync(
             String name, BiFunction<Integer, DurableContext, T> operation, WithRetryConfig config) {
         validateName(name, "withRetry");
-        notInsideStep("withRetry", name);
+        checkCanStart("withRetry", name);
         Objects.requireNonNull(operation, "withRetry function");
         String id = nextId();
         RetryStrategy strategy = config != null && config.retryStrategy() != null

@@ -1,18 +1,24 @@
 package durable.workshop.local.engine;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import durable.workshop.local.ExecutionTrace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -42,7 +48,7 @@ public final class LocalExecution {
     /** The service's limit on a checkpointed result. */
     public static final int MAX_RESULT_BYTES = 262_144;
     private static final int STACK_FRAMES = 20;
-    private static int executionCounter;
+    private static final AtomicInteger EXECUTION_COUNTER = new AtomicInteger();
 
     final DurableConfig config;
     final SerDes serDes;
@@ -70,22 +76,19 @@ public final class LocalExecution {
     private Set<String> suspendReasons;
     private RuntimeException fatal;
     boolean strictSuspended;
+    /** The thread running the invocation; null between invocations. */
+    Thread invocationThread;
     /** Name of the step whose code is running, if any. */
     String activeStep;
-    /** Something outside the handler (the test, the clock) changed the log since the last invocation. */
-    private boolean changed;
 
     public LocalExecution(DurableConfig config, String inputPayload, boolean strict) {
         this.config = config;
         this.serDes = config.getSerDes();
         this.inputPayload = inputPayload;
         this.strict = strict;
-        this.startTime = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.startTime = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         this.now = startTime;
-        int n;
-        synchronized (LocalExecution.class) {
-            n = ++executionCounter;
-        }
+        int n = EXECUTION_COUNTER.incrementAndGet();
         this.arn = "arn:aws:lambda:us-east-1:123456789012:function:local-durable-function:$LATEST/durable-execution/"
                 + "local-" + n + "/" + String.format("%08x-0000-4000-8000-%012x", n, n);
         addEvent(EventType.EXECUTION_STARTED, null, b -> b.name("local-" + n)
@@ -96,12 +99,11 @@ public final class LocalExecution {
 
     /** Runs the handler once from the top. Returns the execution status after this invocation. */
     public <I, O> ExecutionStatus invoke(
-            BiFunction<I, DurableContext, O> handler, TypeToken<I> inputType, com.amazonaws.services.lambda.runtime.Context lambdaContext) {
+            BiFunction<I, DurableContext, O> handler, TypeToken<I> inputType, Context lambdaContext) {
         if (status != ExecutionStatus.PENDING) {
             return status;
         }
         settleTimers();
-        changed = false;
         activeStep = null;
         entries = new ArrayList<>();
         suspendReasons = new LinkedHashSet<>();
@@ -112,6 +114,7 @@ public final class LocalExecution {
         LocalDurableContext root = new LocalDurableContext(this, null, null, 0, lambdaContext);
         BaseContext previous = BaseContext.CONTEXT.get();
         BaseContext.CONTEXT.set(root);
+        invocationThread = Thread.currentThread();
         try {
             I input = deserialize(serDes, inputPayload, inputType, "the execution input");
             O output = handler.apply(input, root);
@@ -134,6 +137,7 @@ public final class LocalExecution {
         } catch (Throwable t) {
             outcome = fail(fatal != null ? fatal : t);
         } finally {
+            invocationThread = null;
             if (previous == null) {
                 BaseContext.CONTEXT.remove();
             } else {
@@ -210,15 +214,14 @@ public final class LocalExecution {
     public void advanceTo(Instant t) {
         if (t != null && t.isAfter(now)) {
             now = t;
-            changed = true;
         }
         settleTimers();
     }
 
     // ------------------------------------------------------------------ log helpers
 
-    OpRecord newRecord(String id, String parentId, String name, OperationType type, String subType, int depth) {
-        OpRecord r = new OpRecord(id, parentId, name, type, subType, depth, now);
+    OpRecord newRecord(String id, String parentId, String name, OperationType type, String subType) {
+        OpRecord r = new OpRecord(id, parentId, name, type, subType, now);
         ops.put(id, r);
         return r;
     }
@@ -257,7 +260,7 @@ public final class LocalExecution {
 
     String newCallbackId(String opId) {
         String raw = arn + "#" + opId + "#" + (++callbackSeq);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ trace, suspension, strict mode
@@ -339,7 +342,8 @@ public final class LocalExecution {
         try {
             data = sd.serialize(t);
         } catch (RuntimeException | StackOverflowError e) {
-            // Not serializable: waiting code gets the SDK's wrapper exception instead.
+            // Not serializable (a cyclic graph can overflow the stack): type, message and stack trace still say
+            // what happened, and waiting code gets the SDK's wrapper exception instead of the original.
         }
         return errorOf(t).toBuilder().errorData(data).build();
     }
@@ -370,19 +374,10 @@ public final class LocalExecution {
      * exception gives its class name and message.
      */
     ErrorObject executionError(Throwable t) {
-        if (t instanceof DurableOperationException d && d.getErrorObject() != null) {
-            return d.getErrorObject();
-        }
         if (t instanceof UnrecoverableDurableExecutionException u && u.getErrorObject() != null) {
             return u.getErrorObject();
         }
-        String data = null;
-        try {
-            data = serDes.serialize(t);
-        } catch (RuntimeException | StackOverflowError e) {
-            // Not serializable: type, message and stack trace still say what happened.
-        }
-        return errorOf(t).toBuilder().errorData(data).build();
+        return operationError(t, serDes);
     }
 
     /** Type, message and stack frames, each frame written "class|method|file|line" as the official SDK writes it. */
@@ -417,15 +412,9 @@ public final class LocalExecution {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
-    static String stackTraceOf(Throwable t) {
-        StringWriter w = new StringWriter();
-        t.printStackTrace(new PrintWriter(w));
-        return w.toString();
-    }
-
     // ------------------------------------------------------------------ what a test does from outside
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The first operation with this name, nested ones included, in the order they started; null if none. */
     public OpRecord find(String name) {
@@ -498,18 +487,17 @@ public final class LocalExecution {
             throw new IllegalArgumentException("The result of " + what + " must be a JSON document, not null "
                     + "(send \"null\" for a null result).");
         }
-        try {
-            com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(json);
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
             JSON.readTree(p);
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException("The result of " + what + " is not valid JSON: unexpected text "
                         + "after the first value in " + abbreviate(json));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The result of " + what + " is not valid JSON (" + abbreviate(json)
                     + "): " + e.getOriginalMessage().split("\n")[0]
                     + ". Strings must be quoted, e.g. \"\\\"approved\\\"\".");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("The result of " + what + " could not be read: " + e.getMessage());
         }
         if (json.isBlank()) {
@@ -518,7 +506,6 @@ public final class LocalExecution {
     }
 
     public void completeCallback(String callbackId, String json) {
-        changed = true;
         OpRecord r = openCallback(callbackId);
         requireJson(json, "callback \"" + r.name + "\"");
         r.result = json;
@@ -527,7 +514,6 @@ public final class LocalExecution {
     }
 
     public void failCallback(String callbackId, ErrorObject err) {
-        changed = true;
         OpRecord r = openCallback(callbackId);
         r.error = err != null ? err : ErrorObject.builder().errorType("CallbackFailed")
                 .errorMessage("Callback \"" + r.name + "\" failed").build();
@@ -536,7 +522,6 @@ public final class LocalExecution {
     }
 
     public void timeoutCallback(String callbackId) {
-        changed = true;
         OpRecord r = openCallback(callbackId);
         r.error = ErrorObject.builder().errorType("CallbackTimeout")
                 .errorMessage("Callback \"" + r.name + "\" timed out").build();
@@ -564,7 +549,6 @@ public final class LocalExecution {
     }
 
     public void completeInvoke(String name, String json) {
-        changed = true;
         OpRecord r = openInvoke(name);
         requireJson(json, "chained invoke \"" + name + "\"");
         r.result = json;
@@ -574,7 +558,6 @@ public final class LocalExecution {
     }
 
     public void endInvoke(String name, OperationStatus how, ErrorObject err) {
-        changed = true;
         OpRecord r = openInvoke(name);
         r.error = err != null ? err : ErrorObject.builder().errorType("ChainedInvoke" + how)
                 .errorMessage("Chained invoke \"" + name + "\" of " + r.functionName + " ended " + how).build();
@@ -602,7 +585,6 @@ public final class LocalExecution {
 
     /** As if the invocation had crashed after the operation's START checkpoint: it is STARTED again. */
     public void resetToStarted(String name) {
-        changed = true;
         OpRecord r = existing(name);
         // Only the status changes, as with the service: a condition poll then resumes from its last state.
         r.status = OperationStatus.STARTED;
@@ -613,7 +595,6 @@ public final class LocalExecution {
 
     /** As if the operation's checkpoints had never reached the service: it is gone from the log. */
     public void loseCheckpoint(String name) {
-        changed = true;
         forget(existing(name));
         reopen();
     }

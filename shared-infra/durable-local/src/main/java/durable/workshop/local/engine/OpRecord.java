@@ -19,7 +19,6 @@ public final class OpRecord {
     final String name;
     final OperationType type;
     final String subType;
-    final int depth;
 
     OperationStatus status;
     /**
@@ -45,13 +44,12 @@ public final class OpRecord {
     String functionName;
     String payload;
 
-    OpRecord(String id, String parentId, String name, OperationType type, String subType, int depth, Instant now) {
+    OpRecord(String id, String parentId, String name, OperationType type, String subType, Instant now) {
         this.id = id;
         this.parentId = parentId;
         this.name = name;
         this.type = type;
         this.subType = subType;
-        this.depth = depth;
         this.start = now;
     }
 

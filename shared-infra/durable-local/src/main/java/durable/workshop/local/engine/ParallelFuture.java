@@ -2,6 +2,7 @@ package durable.workshop.local.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableFuture;
@@ -10,6 +11,7 @@ import software.amazon.lambda.durable.TypeToken;
 import software.amazon.lambda.durable.config.ParallelBranchConfig;
 import software.amazon.lambda.durable.model.OperationSubType;
 import software.amazon.lambda.durable.model.ParallelResult;
+import software.amazon.lambda.durable.serde.SerDes;
 
 /** A parallel operation: each {@link #branch} is a child context; {@link #get()} waits for the completion rule. */
 final class ParallelFuture implements ParallelDurableFuture {
@@ -24,15 +26,12 @@ final class ParallelFuture implements ParallelDurableFuture {
     public <T> DurableFuture<T> branch(
             String name, TypeToken<T> type, Function<DurableContext, T> fn, ParallelBranchConfig config) {
         LocalDurableContext.validateName(name, "parallel branch");
-        java.util.Objects.requireNonNull(type, "branch result type");
-        java.util.Objects.requireNonNull(fn, "branch function");
-        LocalDurableContext owner = batchContext();
-        return batch.add(name, OperationSubType.PARALLEL_BRANCH, type,
-                owner.serDesOr(config == null ? null : config.serDes()), fn::apply, LocalDurableContext.FailMode.BRANCH);
-    }
-
-    private LocalDurableContext batchContext() {
-        return batch.innerContext();
+        batch.innerContext().checkCanStart("parallel branch", name);
+        Objects.requireNonNull(type, "branch result type");
+        Objects.requireNonNull(fn, "branch function");
+        SerDes sd = batch.innerContext().serDesOr(config == null ? null : config.serDes());
+        return batch.add(name, OperationSubType.PARALLEL_BRANCH, type, sd, fn::apply,
+                LocalDurableContext.FailMode.BRANCH);
     }
 
     @Override

@@ -1,31 +1,14 @@
 package durable.workshop.local.engine;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
-import software.amazon.lambda.durable.TypeToken;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Type plumbing: tokens for reflected types and the type arguments a handler class gives its superclass. */
+/** Type plumbing: the type arguments a handler class gives its superclass. */
 public final class Types {
     private Types() {
-    }
-
-    /** A TypeToken for any reflected type (the public API only builds them from classes or anonymous subclasses). */
-    @SuppressWarnings("unchecked")
-    public static <T> TypeToken<T> token(Type type) {
-        if (type instanceof Class<?> c) {
-            return (TypeToken<T>) TypeToken.get(c);
-        }
-        TypeToken<Object> token = new TypeToken<Object>() { };
-        try {
-            Field f = TypeToken.class.getDeclaredField("type");
-            f.setAccessible(true);
-            f.set(token, type);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return (TypeToken<T>) TypeToken.get(Object.class);
-        }
-        return (TypeToken<T>) token;
     }
 
     /**
@@ -33,9 +16,9 @@ public final class Types {
      * {@code cls}, or null when it cannot be resolved (e.g. still a type variable).
      */
     public static Type typeArgument(Class<?> cls, Class<?> generic, int index) {
+        // Each level may pass its own type variables on to the next, so bindings are followed up the chain.
+        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
         Type t = cls.getGenericSuperclass();
-        Class<?> current = cls;
-        java.util.Map<TypeVariable<?>, Type> bindings = new java.util.HashMap<>();
         while (t != null) {
             Class<?> raw = t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
             if (t instanceof ParameterizedType p) {
@@ -50,8 +33,7 @@ public final class Types {
                 Type result = bindings.get(generic.getTypeParameters()[index]);
                 return result instanceof TypeVariable<?> ? null : result;
             }
-            current = raw;
-            t = current.getGenericSuperclass();
+            t = raw.getGenericSuperclass();
         }
         return null;
     }

@@ -29,7 +29,7 @@ public abstract class DurableHandler<I, O> implements RequestStreamHandler {
                     + "extend DurableHandler<MyInput, MyOutput> with concrete types or pass the type to the "
                     + "DurableHandler(TypeToken) constructor.");
         }
-        this.inputType = Types.token(input);
+        this.inputType = TypeToken.of(input);
         this.config = createConfiguration();
     }
 
@@ -51,7 +51,7 @@ public abstract class DurableHandler<I, O> implements RequestStreamHandler {
         return config;
     }
 
-    /** The input type, for the local test runner. */
+    /** The input type: what the official SDK reads a deployed function's input as. */
     TypeToken<I> inputType() {
         return inputType;
     }

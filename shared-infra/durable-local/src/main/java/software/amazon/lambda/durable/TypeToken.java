@@ -28,7 +28,15 @@ public abstract class TypeToken<T> {
         if (cls == null) {
             throw new IllegalArgumentException("TypeToken.get: the class must not be null");
         }
-        return new OfClass<>(cls);
+        return new OfType<>(cls);
+    }
+
+    /**
+     * A token for a type found by reflection, such as a handler's generic input type. Package-private: the public
+     * API builds tokens only from classes or anonymous subclasses, and this must not add to it.
+     */
+    static <U> TypeToken<U> of(Type type) {
+        return new OfType<>(type);
     }
 
     public Type getType() {
@@ -50,9 +58,9 @@ public abstract class TypeToken<T> {
         return "TypeToken<" + type.getTypeName() + ">";
     }
 
-    private static final class OfClass<U> extends TypeToken<U> {
-        private OfClass(Class<U> cls) {
-            super(cls);
+    private static final class OfType<U> extends TypeToken<U> {
+        private OfType(Type type) {
+            super(type);
         }
     }
 }

@@ -65,7 +65,7 @@ public class TestOperation {
                 || s == OperationStatus.STOPPED || s == OperationStatus.CANCELLED;
     }
 
-    /** From start to end; up to now (the start) while the operation is still running. */
+    /** From start to end; zero while the operation is still running. */
     public Duration getDuration() {
         if (operation.startTimestamp() == null || operation.endTimestamp() == null) {
             return Duration.ZERO;
