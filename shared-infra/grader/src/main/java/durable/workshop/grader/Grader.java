@@ -126,6 +126,8 @@ public final class Grader {
     private static int grade(Config config, Lesson lesson, PrintStream out) throws IOException {
         Lang lang = config.lang();
         long started = System.nanoTime();
+        // The lesson's tests word their own messages in the scorecard's language (testkit's LearnerLanguage).
+        System.setProperty("workshop.lang", lang.key());
         List<TestOutcome> outcomes = TestRunner.run(config.selectors(), config.timeoutSeconds(), config.verbose());
         double seconds = (System.nanoTime() - started) / 1e9;
         Scorecard card = new Scorecard(lesson, outcomes, lang, config.lessonDir().resolve("target/classes"),

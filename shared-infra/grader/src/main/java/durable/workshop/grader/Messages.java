@@ -16,6 +16,11 @@ final class Messages {
             entry("read", "Read", "読む箇所"),
             entry("todoAt", "Your TODO", "TODO の場所"),
             entry("trace", "Durable execution trace (the failing run)", "durable 実行のトレース(失敗した実行)"),
+            // The trace itself is durable-local's English, like the operation names in the code; Japanese
+            // readers get its few keywords explained once.
+            entry("traceLegend", "",
+                    "(invocation = Lambda の 1 回の呼び出し、ran = コードを実行、replayed = チェックポイントの結果を再利用、"
+                            + "suspended = 呼び出しを中断)"),
             entry("score", "Score: %d/%d exercises", "スコア: %d/%d 演習"),
             entry("nextFix", "Next: edit the code at the TODO above, then run `%s` again.",
                     "次にやること: 上の TODO の箇所を書き換えて、もう一度 `%s` を実行してください。"),

@@ -106,6 +106,10 @@ final class Scorecard {
         out.println("  " + Messages.get(lang, "read") + ": " + lessonPath + "/" + Readme.link(lesson.dir(), exercise.readme(), lang));
         failing.map(TestOutcome::trace).ifPresent(trace -> {
             out.println("  " + Messages.get(lang, "trace") + ":");
+            String legend = Messages.get(lang, "traceLegend");
+            if (!legend.isEmpty()) {
+                out.println(Wrap.paragraph(legend, "    ", "    ", Wrap.WIDTH));
+            }
             // Long traces keep their start and their end, where the execution suspended or failed.
             List<String> lines = trace.lines().toList();
             List<String> shown = new ArrayList<>(lines);

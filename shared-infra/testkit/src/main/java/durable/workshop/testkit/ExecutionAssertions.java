@@ -26,7 +26,8 @@ public final class ExecutionAssertions {
     /** Asserts the execution failed and returns its error. */
     public static ErrorObject assertFailed(TestResult<?> result) {
         assertStatus(result, ExecutionStatus.FAILED);
-        return result.getError().orElseThrow(() -> new AssertionError("The durable execution FAILED but reports no error"));
+        return result.getError().orElseThrow(() -> new AssertionError(LearnerLanguage.say("The durable execution FAILED but reports no error",
+                "durable 実行は FAILED ですが、エラーが報告されていません")));
     }
 
     /** Asserts the execution failed with an error whose type or message contains {@code expected}. */
@@ -34,8 +35,9 @@ public final class ExecutionAssertions {
         ErrorObject error = assertFailed(result);
         String text = String.valueOf(error.errorType()) + ": " + error.errorMessage();
         if (!text.contains(expected)) {
-            throw new AssertionError("Expected the durable execution to fail with \"" + expected + "\", but it failed with "
-                    + describe(result));
+            throw new AssertionError(LearnerLanguage.say(
+                    "Expected the durable execution to fail with \"" + expected + "\", but it failed with " + describe(result),
+                    "durable 実行は \"" + expected + "\" で失敗するはずですが、実際は " + describe(result)));
         }
         return error;
     }
@@ -43,10 +45,13 @@ public final class ExecutionAssertions {
     /** Asserts the execution ended in {@code expected}. */
     public static <O> TestResult<O> assertStatus(TestResult<O> result, ExecutionStatus expected) {
         if (result == null) {
-            throw new AssertionError("Expected a durable execution result, got null");
+            throw new AssertionError(LearnerLanguage.say("Expected a durable execution result, got null",
+                    "durable 実行の結果があるはずですが、null でした"));
         }
         if (result.getStatus() != expected) {
-            throw new AssertionError("Expected the durable execution to be " + expected + ", but it is " + describe(result));
+            throw new AssertionError(LearnerLanguage.say(
+                    "Expected the durable execution to be " + expected + ", but it is " + describe(result),
+                    "durable 実行は " + expected + " のはずですが、実際は " + describe(result)));
         }
         return result;
     }
