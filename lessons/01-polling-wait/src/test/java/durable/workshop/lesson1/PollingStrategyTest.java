@@ -1,5 +1,6 @@
 package durable.workshop.lesson1;
 
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,7 +20,8 @@ class PollingStrategyTest {
 
         for (int poll = 1; poll <= 11; poll++) {
             PollState state = new PollState("order-1", "incomplete", poll);
-            assertThat(strategy.evaluate(state, poll)).as("wait after poll %d", poll).isEqualTo(Duration.ofMinutes(5));
+            assertThat(strategy.evaluate(state, poll)).as(say("wait after poll %d", "%d 回目のポーリングの後の待ち時間"), poll)
+                    .isEqualTo(Duration.ofMinutes(5));
         }
     }
 
@@ -42,10 +44,11 @@ class PollingStrategyTest {
             }
         }
 
-        assertThat(polls).as("polls before giving up").isEqualTo(12);
-        assertThat(waited).as("time waited between the polls").isEqualTo(Duration.ofMinutes(55))
+        assertThat(polls).as(say("polls before giving up", "あきらめるまでのポーリング回数")).isEqualTo(12);
+        assertThat(waited).as(say("time waited between the polls", "ポーリングの間に待った時間の合計"))
+                .isEqualTo(Duration.ofMinutes(55))
                 .isLessThan(EXECUTION_TIMEOUT);
-        assertThat(gaveUp).as("error when giving up")
+        assertThat(gaveUp).as(say("error when giving up", "あきらめたときのエラー"))
                 .hasMessageContaining("order-1")
                 .hasMessageContaining("12")
                 .hasMessageContaining("incomplete");

@@ -1,6 +1,7 @@
 package durable.workshop.lesson1;
 
 import static durable.workshop.lesson1.TestItems.TABLE;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.testkit.DynaliteTest;
@@ -28,7 +29,8 @@ class ReadItemTest {
     void readsTheValueAttributeOfTheItem(DynamoDbClient dynamo) {
         TestItems.put(dynamo, "order-1", "incomplete");
 
-        assertThat(handler(dynamo).readValue(TABLE, "order-1")).contains("incomplete");
+        assertThat(handler(dynamo).readValue(TABLE, "order-1"))
+                .as(say("value of the item 'order-1'", "アイテム 'order-1' の値")).contains("incomplete");
     }
 
     @Test
@@ -36,11 +38,13 @@ class ReadItemTest {
     void readsAgainEveryTimeSoItSeesChanges(DynamoDbClient dynamo) {
         PollingHandler handler = handler(dynamo);
         TestItems.put(dynamo, "order-1", "incomplete");
-        assertThat(handler.readValue(TABLE, "order-1")).contains("incomplete");
+        assertThat(handler.readValue(TABLE, "order-1"))
+                .as(say("value of the item 'order-1'", "アイテム 'order-1' の値")).contains("incomplete");
 
         TestItems.put(dynamo, "order-1", "completed");
 
-        assertThat(handler.readValue(TABLE, "order-1")).as("value after the item changed").contains("completed");
+        assertThat(handler.readValue(TABLE, "order-1"))
+                .as(say("value after the item changed", "アイテムが変わった後に読んだ値")).contains("completed");
     }
 
     @Test
@@ -49,7 +53,10 @@ class ReadItemTest {
         TestItems.put(dynamo, "order-1", "incomplete");
         TestItems.put(dynamo, "order-2", "completed");
 
-        assertThat(handler(dynamo).readValue(TABLE, "order-1")).contains("incomplete");
+        assertThat(handler(dynamo).readValue(TABLE, "order-1"))
+                .as(say("value of the item 'order-1', not of 'order-2'",
+                        "アイテム 'order-1' の値 ('order-2' のものではなく)"))
+                .contains("incomplete");
     }
 
     @Test
@@ -57,7 +64,9 @@ class ReadItemTest {
     void findsNothingWhenTheItemDoesNotExist(DynamoDbClient dynamo) {
         TestItems.put(dynamo, "order-2", "completed");
 
-        assertThat(handler(dynamo).readValue(TABLE, "order-1")).isEmpty();
+        assertThat(handler(dynamo).readValue(TABLE, "order-1"))
+                .as(say("value of the item 'order-1', which does not exist", "存在しないアイテム 'order-1' の値"))
+                .isEmpty();
     }
 
     @Test
@@ -65,7 +74,7 @@ class ReadItemTest {
     void namesTheTableWhenItDoesNotExist(DynamoDbClient dynamo) {
         Throwable error = Outcomes.thrownBy(() -> handler(dynamo).readValue("no-such-table", "order-1"));
 
-        assertThat(error).as("error for an unknown table").isNotNull()
+        assertThat(error).as(say("error for an unknown table", "存在しないテーブルに対するエラー")).isNotNull()
                 .isNotInstanceOf(DynamoDbException.class)
                 .hasMessageContaining("no-such-table");
     }

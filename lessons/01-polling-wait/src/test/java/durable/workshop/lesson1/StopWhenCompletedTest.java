@@ -1,6 +1,7 @@
 package durable.workshop.lesson1;
 
 import static durable.workshop.lesson1.TestItems.TABLE;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.testkit.DynaliteTest;
@@ -30,8 +31,11 @@ class StopWhenCompletedTest {
 
         WaitForConditionResult<PollState> result = handler(dynamo).checkCondition(TABLE, PollState.start("order-1"));
 
-        assertThat(result.isDone()).as("done after reading 'completed'").isTrue();
-        assertThat(result.value()).isEqualTo(new PollState("order-1", "completed", 1));
+        assertThat(result.isDone())
+                .as(say("done after reading 'completed'", "'completed' を読んだ後にポーリングを終えるか"))
+                .isTrue();
+        assertThat(result.value()).as(say("state after the first poll", "1 回目のポーリングの後の状態"))
+                .isEqualTo(new PollState("order-1", "completed", 1));
     }
 
     @Test
@@ -41,8 +45,11 @@ class StopWhenCompletedTest {
 
         WaitForConditionResult<PollState> result = handler(dynamo).checkCondition(TABLE, PollState.start("order-1"));
 
-        assertThat(result.isDone()).as("done after reading 'incomplete'").isFalse();
-        assertThat(result.value()).isEqualTo(new PollState("order-1", "incomplete", 1));
+        assertThat(result.isDone())
+                .as(say("done after reading 'incomplete'", "'incomplete' を読んだ後にポーリングを終えるか"))
+                .isFalse();
+        assertThat(result.value()).as(say("state after the first poll", "1 回目のポーリングの後の状態"))
+                .isEqualTo(new PollState("order-1", "incomplete", 1));
     }
 
     @Test
@@ -53,14 +60,20 @@ class StopWhenCompletedTest {
         PollState afterThree = new PollState("order-1", "incomplete", 3);
 
         WaitForConditionResult<PollState> fourth = handler.checkCondition(TABLE, afterThree);
-        assertThat(fourth.isDone()).isFalse();
-        assertThat(fourth.value()).isEqualTo(new PollState("order-1", "incomplete", 4));
+        assertThat(fourth.isDone())
+                .as(say("done after the 4th poll read 'incomplete'", "4 回目のポーリングで 'incomplete' を読んだ後に終えるか"))
+                .isFalse();
+        assertThat(fourth.value()).as(say("state after the 4th poll", "4 回目のポーリングの後の状態"))
+                .isEqualTo(new PollState("order-1", "incomplete", 4));
 
         TestItems.put(dynamo, "order-1", "completed");
         WaitForConditionResult<PollState> fifth = handler.checkCondition(TABLE, fourth.value());
 
-        assertThat(fifth.isDone()).as("done once the item says 'completed'").isTrue();
-        assertThat(fifth.value()).isEqualTo(new PollState("order-1", "completed", 5));
+        assertThat(fifth.isDone())
+                .as(say("done once the item says 'completed'", "アイテムが 'completed' になった後に終えるか"))
+                .isTrue();
+        assertThat(fifth.value()).as(say("state after the 5th poll", "5 回目のポーリングの後の状態"))
+                .isEqualTo(new PollState("order-1", "completed", 5));
     }
 
     @Test
@@ -68,7 +81,7 @@ class StopWhenCompletedTest {
     void failsFastNamingKeyAndTableWhenTheItemIsMissing(DynamoDbClient dynamo) {
         Throwable error = Outcomes.thrownBy(() -> handler(dynamo).checkCondition(TABLE, PollState.start("order-1")));
 
-        assertThat(error).as("error for a missing item").isNotNull()
+        assertThat(error).as(say("error for a missing item", "アイテムがないときのエラー")).isNotNull()
                 .hasMessageContaining("order-1")
                 .hasMessageContaining(TABLE);
     }

@@ -7,6 +7,7 @@ import static durable.workshop.lesson2.Executions.history;
 import static durable.workshop.lesson2.Executions.invokeStarted;
 import static durable.workshop.lesson2.Executions.names;
 import static durable.workshop.lesson2.Executions.payload;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,21 +44,25 @@ class AllocateInventoryTest {
                 inventoryOnly(Fixtures.authorized("ORDER-001", "1359.97"));
         TestResult<InventoryResult> first = runner.runUntilComplete(order);
 
-        assertPending(first, "the execution should suspend while it waits for the allocate-inventory invoke");
+        assertPending(first, say("the execution should suspend while it waits for the allocate-inventory invoke",
+                "allocate-inventory の invoke を待つあいだ、実行は中断するはずです"));
         assertThat(invokeStarted(first, "allocate-inventory").functionName())
-                .as("the target is INVENTORY_FUNCTION from the configuration").isEqualTo(TestConfig.INVENTORY);
+                .as(say("the target is INVENTORY_FUNCTION from the configuration",
+                        "呼び出し先は設定の INVENTORY_FUNCTION のはずです")).isEqualTo(TestConfig.INVENTORY);
         JsonNode payload = payload(first, "allocate-inventory");
         assertThat(payload.path("orderId").asText()).isEqualTo("ORDER-001");
-        assertThat(payload.path("items").toString()).as("the order's items, product ids and quantities")
+        assertThat(payload.path("items").toString()).as(say("the order's items, product ids and quantities",
+                "注文の明細（商品 ID と数量）が渡されるはずです"))
                 .contains("LAPTOP-001").contains("MOUSE-001");
         assertThat(payload.path("items")).hasSize(2);
 
         runner.completeChainedInvoke("allocate-inventory", WorkerJson.write(Fixtures.allocatedSuccessOrder()));
         TestResult<InventoryResult> result = runner.runUntilComplete(order);
 
-        assertSucceeded(result, "allocated stock lets the stage finish");
+        assertSucceeded(result, say("allocated stock lets the stage finish", "在庫が引き当てられたので、この段階は完了するはずです"));
         assertThat(result.getResult(InventoryResult.class).reservationId()).isEqualTo(InventoryWorker.reservationId("ORDER-001"));
-        assertThat(names(result)).as("nothing to undo when the stock is there; history " + history(result))
+        assertThat(names(result)).as(say("nothing to undo when the stock is there; history ",
+                "在庫があれば取り消す処理はないはずです。履歴: ") + history(result))
                 .containsExactly("allocate-inventory");
     }
 
@@ -66,17 +71,21 @@ class AllocateInventoryTest {
         Order order = SeedOrders.load(SeedOrders.INSUFFICIENT_INVENTORY);
         PaymentResult payment = Fixtures.authorized("ORDER-003", "8999.40");
         LocalDurableTestRunner<Order, InventoryResult> runner = inventoryOnly(payment);
-        assertPending(runner.runUntilComplete(order), "the execution should wait for allocate-inventory");
+        assertPending(runner.runUntilComplete(order), say("the execution should wait for allocate-inventory",
+                "実行は allocate-inventory を待つはずです"));
 
         runner.completeChainedInvoke("allocate-inventory", "{\"status\":\"INSUFFICIENT\",\"shortages\":"
                 + "[{\"productId\":\"KEYBOARD-001\",\"requested\":60,\"available\":20}]}");
         TestResult<InventoryResult> releasing = runner.runUntilComplete(order);
 
-        assertPending(releasing, "with too few keyboards the execution should invoke release-payment and wait for it");
-        assertThat(names(releasing)).as("history " + history(releasing))
+        assertPending(releasing,
+                say("with too few keyboards the execution should invoke release-payment and wait for it",
+                        "キーボードの在庫が足りないので、実行は release-payment を invoke して、その応答を待つはずです"));
+        assertThat(names(releasing)).as(say("history ", "履歴: ") + history(releasing))
                 .containsExactly("allocate-inventory", "release-payment");
         assertThat(invokeStarted(releasing, "release-payment").functionName())
-                .as("the release goes to the payment worker").isEqualTo(TestConfig.PAYMENT);
+                .as(say("the release goes to the payment worker",
+                        "支払いの解放は支払いワーカーに送るはずです")).isEqualTo(TestConfig.PAYMENT);
         JsonNode release = payload(releasing, "release-payment");
         assertThat(release.path("action").asText()).isEqualTo(PaymentRequest.RELEASE);
         assertThat(release.path("authorizationId").asText()).isEqualTo(payment.authorizationId());
@@ -87,8 +96,9 @@ class AllocateInventoryTest {
         TestResult<InventoryResult> result = runner.runUntilComplete(order);
 
         ErrorObject error = assertFailedWith(result, InsufficientInventoryException.class,
-                "after the release the execution should fail");
-        assertThat(error.errorMessage()).as("what is short, and that no money is held")
+                say("after the release the execution should fail", "支払いを解放した後、実行は失敗するはずです"));
+        assertThat(error.errorMessage()).as(say("what is short, and that no money is held",
+                "何が不足しているかと、代金を押さえたままになっていないこと（オーソリを解放済み）が伝わるはずです"))
                 .contains("KEYBOARD-001").contains("60").contains("20").contains(payment.authorizationId())
                 .contains("released");
     }
@@ -98,21 +108,24 @@ class AllocateInventoryTest {
         Order order = SeedOrders.load(SeedOrders.SUCCESS);
         PaymentResult payment = Fixtures.authorized("ORDER-001", "1359.97");
         LocalDurableTestRunner<Order, InventoryResult> runner = inventoryOnly(payment);
-        assertPending(runner.runUntilComplete(order), "the execution should wait for allocate-inventory");
+        assertPending(runner.runUntilComplete(order), say("the execution should wait for allocate-inventory",
+                "実行は allocate-inventory を待つはずです"));
 
         runner.failChainedInvoke("allocate-inventory", ErrorObject.builder()
                 .errorType("java.lang.IllegalStateException").errorMessage("catalog table unavailable").build());
         TestResult<InventoryResult> releasing = runner.runUntilComplete(order);
 
-        assertPending(releasing, "when the inventory worker fails the execution should invoke release-payment");
+        assertPending(releasing, say("when the inventory worker fails the execution should invoke release-payment",
+                "在庫ワーカーが失敗したときも、実行は release-payment を invoke するはずです"));
         assertThat(payload(releasing, "release-payment").path("authorizationId").asText())
                 .isEqualTo(payment.authorizationId());
 
         runner.completeChainedInvoke("release-payment",
                 "{\"status\":\"RELEASED\",\"authorizationId\":\"" + payment.authorizationId() + "\"}");
         ErrorObject error = assertFailedWith(runner.runUntilComplete(order), OrderFailedException.class,
-                "after the release the execution should fail");
-        assertThat(error.errorMessage()).as("the worker's error and the release are both reported")
+                say("after the release the execution should fail", "支払いを解放した後、実行は失敗するはずです"));
+        assertThat(error.errorMessage()).as(say("the worker's error and the release are both reported",
+                "ワーカーのエラーと支払いの解放の両方が報告されるはずです"))
                 .contains("catalog table unavailable").contains("released");
     }
 }

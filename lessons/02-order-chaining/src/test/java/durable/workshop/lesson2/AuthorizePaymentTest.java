@@ -7,6 +7,7 @@ import static durable.workshop.lesson2.Executions.history;
 import static durable.workshop.lesson2.Executions.invokeStarted;
 import static durable.workshop.lesson2.Executions.names;
 import static durable.workshop.lesson2.Executions.payload;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,16 +44,19 @@ class AuthorizePaymentTest {
         TestResult<PaymentResult> result = paymentOnly(Fixtures.pricedSuccessOrder())
                 .runUntilComplete(SeedOrders.load(SeedOrders.SUCCESS));
 
-        assertPending(result, "the execution should suspend while it waits for the authorize-payment invoke");
-        assertThat(names(result)).as("history " + history(result)).containsExactly("authorize-payment");
+        assertPending(result, say("the execution should suspend while it waits for the authorize-payment invoke",
+                "authorize-payment の invoke を待つあいだ、実行は中断するはずです"));
+        assertThat(names(result)).as(say("history ", "履歴: ") + history(result)).containsExactly("authorize-payment");
         assertThat(result.getOperation("authorize-payment").getType()).isEqualTo(OperationType.CHAINED_INVOKE);
         assertThat(invokeStarted(result, "authorize-payment").functionName())
-                .as("the target is PAYMENT_FUNCTION from the configuration: the worker's alias ARN")
+                .as(say("the target is PAYMENT_FUNCTION from the configuration: the worker's alias ARN",
+                        "呼び出し先は設定の PAYMENT_FUNCTION、つまりワーカーのエイリアス ARN のはずです"))
                 .isEqualTo(TestConfig.PAYMENT);
         JsonNode payload = payload(result, "authorize-payment");
         assertThat(payload.path("action").asText()).isEqualTo(PaymentRequest.AUTHORIZE);
         assertThat(payload.path("orderId").asText()).isEqualTo("ORDER-001");
-        assertThat(payload.path("amount").decimalValue()).as("the amount is the catalog total")
+        assertThat(payload.path("amount").decimalValue()).as(say("the amount is the catalog total",
+                "金額はカタログの価格で計算した合計のはずです"))
                 .isEqualByComparingTo("1359.97");
         assertThat(payload.path("paymentMethod").path("cardToken").asText()).isEqualTo("tok_visa_9012");
     }
@@ -61,15 +65,17 @@ class AuthorizePaymentTest {
     void returnsTheAuthorization() {
         Order order = SeedOrders.load(SeedOrders.SUCCESS);
         LocalDurableTestRunner<Order, PaymentResult> runner = paymentOnly(Fixtures.pricedSuccessOrder());
-        assertPending(runner.runUntilComplete(order), "the execution should wait for authorize-payment");
+        assertPending(runner.runUntilComplete(order), say("the execution should wait for authorize-payment",
+                "実行は authorize-payment を待つはずです"));
 
         runner.completeChainedInvoke("authorize-payment",
                 "{\"status\":\"AUTHORIZED\",\"authorizationId\":\"AUTH-42\",\"amount\":1359.97}");
         TestResult<PaymentResult> result = runner.runUntilComplete(order);
 
-        assertSucceeded(result, "an authorized payment lets the stage finish");
+        assertSucceeded(result, say("an authorized payment lets the stage finish", "支払いがオーソリされたので、この段階は完了するはずです"));
         assertThat(result.getResult(PaymentResult.class).authorizationId()).isEqualTo("AUTH-42");
-        assertThat(names(result)).as("the worker is invoked once; the replay reads its answer from the checkpoint")
+        assertThat(names(result)).as(say("the worker is invoked once; the replay reads its answer from the checkpoint",
+                "ワーカーの呼び出しは 1 回だけで、リプレイではその応答をチェックポイントから読むはずです"))
                 .containsExactly("authorize-payment");
         assertThat(result.getOperation("authorize-payment").getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
     }
@@ -79,7 +85,7 @@ class AuthorizePaymentTest {
         Order order = SeedOrders.load(SeedOrders.PAYMENT_DECLINED);
         LocalDurableTestRunner<Order, PaymentResult> runner = paymentOnly(Fixtures.pricedTenLaptops());
         TestResult<PaymentResult> first = runner.runUntilComplete(order);
-        assertPending(first, "the execution should wait for authorize-payment");
+        assertPending(first, say("the execution should wait for authorize-payment", "実行は authorize-payment を待つはずです"));
         assertThat(payload(first, "authorize-payment").path("amount").decimalValue()).isEqualByComparingTo("12999.90");
 
         runner.completeChainedInvoke("authorize-payment", "{\"status\":\"DECLINED\",\"amount\":12999.90,"
@@ -87,8 +93,9 @@ class AuthorizePaymentTest {
         TestResult<PaymentResult> result = runner.runUntilComplete(order);
 
         ErrorObject error = assertFailedWith(result, PaymentDeclinedException.class,
-                "a declined payment should end the execution");
-        assertThat(error.errorMessage()).as("the caller learns which order and why")
+                say("a declined payment should end the execution", "支払いが拒否されたので、実行は失敗で終わるはずです"));
+        assertThat(error.errorMessage()).as(say("the caller learns which order and why",
+                "どの注文がなぜ失敗したのかが、呼び出し元に伝わるはずです"))
                 .contains("ORDER-002").contains("10000.00 USD limit");
     }
 }

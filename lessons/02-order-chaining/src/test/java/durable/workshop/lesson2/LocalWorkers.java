@@ -1,5 +1,7 @@
 package durable.workshop.lesson2;
 
+import static durable.workshop.testkit.LearnerLanguage.say;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.model.ChainedInvokeStartedDetails;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
@@ -36,8 +38,9 @@ final class LocalWorkers {
                         inventory.handleRequest(WorkerJson.read(payload, InventoryRequest.class), null);
                 case TestConfig.FULFILLMENT ->
                         fulfillment.handleRequest(WorkerJson.read(payload, FulfillmentRequest.class), null);
-                default -> throw new AssertionError(name + " invoked " + started.functionName()
-                        + ", which is none of the configured worker aliases");
+                default -> throw new AssertionError(say(
+                        name + " invoked " + started.functionName() + ", which is none of the configured worker aliases",
+                        name + " の呼び出し先 " + started.functionName() + " は、設定されたどのワーカーのエイリアスでもありません"));
             };
         } catch (RuntimeException e) {
             runner.failChainedInvoke(name, ErrorObject.builder()

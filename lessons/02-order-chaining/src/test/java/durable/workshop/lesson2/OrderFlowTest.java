@@ -7,6 +7,7 @@ import static durable.workshop.lesson2.Executions.history;
 import static durable.workshop.lesson2.Executions.names;
 import static durable.workshop.lesson2.Executions.operations;
 import static durable.workshop.lesson2.Executions.payload;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.testkit.DynaliteTest;
@@ -49,23 +50,26 @@ class OrderFlowTest {
         Order order = SeedOrders.load(SeedOrders.SUCCESS);
 
         TestResult<OrderResult> first = runner.runUntilComplete(order);
-        assertPending(first, "the first invocation should validate, price, then wait for authorize-payment");
-        assertThat(names(first)).as("history " + history(first))
+        assertPending(first, say("the first invocation should validate, price, then wait for authorize-payment",
+                "最初の呼び出しで検証と価格付けを行い、その後 authorize-payment を待つはずです"));
+        assertThat(names(first)).as(say("history ", "履歴: ") + history(first))
                 .containsExactly("validate-order", "price-order", "authorize-payment");
 
         workers.answer(runner, first, "authorize-payment");
         TestResult<OrderResult> second = runner.runUntilComplete(order);
-        assertPending(second, "after the authorization the execution should wait for allocate-inventory");
-        assertThat(names(second)).as("history " + history(second))
+        assertPending(second, say("after the authorization the execution should wait for allocate-inventory",
+                "オーソリの後、実行は allocate-inventory を待つはずです"));
+        assertThat(names(second)).as(say("history ", "履歴: ") + history(second))
                 .containsExactly("validate-order", "price-order", "authorize-payment", "allocate-inventory");
 
         workers.answer(runner, second, "allocate-inventory");
         TestResult<OrderResult> third = runner.runUntilComplete(order);
-        assertPending(third, "after the allocation the execution should wait for fulfill-order");
+        assertPending(third, say("after the allocation the execution should wait for fulfill-order",
+                "在庫の引き当ての後、実行は fulfill-order を待つはずです"));
 
         workers.answer(runner, third, "fulfill-order");
         TestResult<OrderResult> done = runner.runUntilComplete(order);
-        assertSucceeded(done, "ORDER-001 should be confirmed");
+        assertSucceeded(done, say("ORDER-001 should be confirmed", "ORDER-001 は確定（CONFIRMED）するはずです"));
 
         OrderResult confirmed = done.getResult(OrderResult.class);
         assertThat(confirmed.status()).isEqualTo(OrderResult.CONFIRMED);
@@ -73,12 +77,14 @@ class OrderFlowTest {
         assertThat(confirmed.total()).isEqualByComparingTo("1359.97");
         assertThat(confirmed.authorizationId()).isEqualTo(PaymentWorker.authorizationId("ORDER-001"));
         assertThat(confirmed.reservationId()).isEqualTo(InventoryWorker.reservationId("ORDER-001"));
-        assertThat(confirmed.trackingNumber()).as("the tracking number the fulfilment worker returned")
+        assertThat(confirmed.trackingNumber()).as(say("the tracking number the fulfilment worker returned",
+                "出荷ワーカーが返した追跡番号のはずです"))
                 .isEqualTo(WorkerJson.read(done.getOperation("fulfill-order").getChainedInvokeDetails().result(),
                         FulfillmentResult.class).trackingNumber())
                 .startsWith("EP");
         assertThat(confirmed.shipmentId()).startsWith("SHP-");
-        assertThat(operations(done)).as("every stage succeeded once; history " + history(done))
+        assertThat(operations(done)).as(say("every stage succeeded once; history ",
+                "どの段階も 1 回ずつ成功しているはずです。履歴: ") + history(done))
                 .extracting(TestOperation::getStatus).containsOnly(OperationStatus.SUCCEEDED).hasSize(5);
         assertThat(SampleCatalog.stockOf(dynamoDb, "LAPTOP-001")).isEqualTo(49);
         assertThat(SampleCatalog.stockOf(dynamoDb, "MOUSE-001")).isEqualTo(198);
@@ -88,15 +94,17 @@ class OrderFlowTest {
     void replaysDoNotPriceTheOrderAgain() {
         Order order = SeedOrders.load(SeedOrders.SUCCESS);
         TestResult<OrderResult> first = runner.runUntilComplete(order);
-        assertPending(first, "the first invocation should stop at authorize-payment");
+        assertPending(first, say("the first invocation should stop at authorize-payment",
+                "最初の呼び出しは authorize-payment で止まるはずです"));
 
         SampleCatalog.setPrice(dynamoDb, "LAPTOP-001", "1.00");
         workers.answer(runner, first, "authorize-payment");
         TestResult<OrderResult> done = workers.runToEnd(runner, order);
 
-        assertSucceeded(done, "ORDER-001 should be confirmed");
+        assertSucceeded(done, say("ORDER-001 should be confirmed", "ORDER-001 は確定（CONFIRMED）するはずです"));
         assertThat(done.getResult(OrderResult.class).total())
-                .as("the replays read price-order from its checkpoint, not from the changed table")
+                .as(say("the replays read price-order from its checkpoint, not from the changed table",
+                        "リプレイでは price-order の結果を、変更されたテーブルからではなくチェックポイントから読むはずです"))
                 .isEqualByComparingTo("1359.97");
         assertThat(payload(done, "authorize-payment").path("amount").decimalValue()).isEqualByComparingTo("1359.97");
     }
@@ -106,9 +114,11 @@ class OrderFlowTest {
         TestResult<OrderResult> result = workers.runToEnd(runner, SeedOrders.load(SeedOrders.PAYMENT_DECLINED));
 
         ErrorObject error = assertFailedWith(result, PaymentDeclinedException.class,
-                "ORDER-002 costs 12999.90, over the payment limit, so it should be declined");
+                say("ORDER-002 costs 12999.90, over the payment limit, so it should be declined",
+                        "ORDER-002 は 12999.90 で支払いの上限を超えるので、拒否されるはずです"));
         assertThat(error.errorMessage()).contains("ORDER-002").contains("12999.90");
-        assertThat(names(result)).as("nothing after the payment runs; history " + history(result))
+        assertThat(names(result)).as(say("nothing after the payment runs; history ",
+                "支払いより後の段階は実行されないはずです。履歴: ") + history(result))
                 .containsExactly("validate-order", "price-order", "authorize-payment");
         assertThat(SampleCatalog.stockOf(dynamoDb, "LAPTOP-001")).isEqualTo(50);
     }
@@ -119,12 +129,15 @@ class OrderFlowTest {
                 workers.runToEnd(runner, SeedOrders.load(SeedOrders.INSUFFICIENT_INVENTORY));
 
         ErrorObject error = assertFailedWith(result, InsufficientInventoryException.class,
-                "ORDER-003 asks for 60 keyboards with 20 in stock, so it should fail");
+                say("ORDER-003 asks for 60 keyboards with 20 in stock, so it should fail",
+                        "ORDER-003 はキーボードを 60 個注文していますが在庫は 20 個なので、失敗するはずです"));
         assertThat(error.errorMessage()).contains("KEYBOARD-001").contains("released");
-        assertThat(names(result)).as("the payment is released before the failure; history " + history(result))
+        assertThat(names(result)).as(say("the payment is released before the failure; history ",
+                "失敗する前に支払いを解放するはずです。履歴: ") + history(result))
                 .containsExactly("validate-order", "price-order", "authorize-payment", "allocate-inventory",
                         "release-payment");
-        assertThat(SampleCatalog.stockOf(dynamoDb, "KEYBOARD-001")).as("no keyboard was taken").isEqualTo(20);
+        assertThat(SampleCatalog.stockOf(dynamoDb, "KEYBOARD-001")).as(say("no keyboard was taken",
+                "キーボードの在庫は減っていないはずです")).isEqualTo(20);
     }
 
     @Test
@@ -132,9 +145,10 @@ class OrderFlowTest {
         TestResult<OrderResult> result = runner.runUntilComplete(SeedOrders.load(SeedOrders.NO_ITEMS));
 
         ErrorObject error = assertFailedWith(result, InvalidOrderException.class,
-                "ORDER-004 has no items, so it should fail validation");
+                say("ORDER-004 has no items, so it should fail validation", "ORDER-004 には明細がないので、検証で失敗するはずです"));
         assertThat(error.errorMessage()).contains("items");
-        assertThat(names(result)).as("nothing is priced or charged; history " + history(result))
+        assertThat(names(result)).as(say("nothing is priced or charged; history ",
+                "価格付けも課金も行われないはずです。履歴: ") + history(result))
                 .containsExactly("validate-order");
     }
 }

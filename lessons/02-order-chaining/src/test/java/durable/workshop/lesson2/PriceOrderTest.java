@@ -5,6 +5,7 @@ import static durable.workshop.lesson2.Executions.assertPending;
 import static durable.workshop.lesson2.Executions.assertSucceeded;
 import static durable.workshop.lesson2.Executions.history;
 import static durable.workshop.lesson2.Executions.names;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.testkit.DynaliteTest;
@@ -49,8 +50,10 @@ class PriceOrderTest {
     void pricesTheOrderFromTheCatalog() {
         TestResult<PricedOrder> result = pricingOnly().runUntilComplete(SeedOrders.load(SeedOrders.SUCCESS));
 
-        assertSucceeded(result, "ORDER-001 (1 laptop, 2 mice) should be priced");
-        assertThat(names(result)).as("pricing runs in one step named price-order; history " + history(result))
+        assertSucceeded(result, say("ORDER-001 (1 laptop, 2 mice) should be priced",
+                "ORDER-001（ノート PC 1 台、マウス 2 個）に価格が付くはずです"));
+        assertThat(names(result)).as(say("pricing runs in one step named price-order; history ",
+                "価格付けは price-order という名前の 1 つのステップで行います。履歴: ") + history(result))
                 .containsExactly("price-order");
         assertThat(result.getOperation("price-order").getType()).isEqualTo(OperationType.STEP);
         PricedOrder priced = result.getResult(PricedOrder.class);
@@ -65,7 +68,7 @@ class PriceOrderTest {
     void tenLaptopsCostMoreThanTheLimit() {
         TestResult<PricedOrder> result = pricingOnly().runUntilComplete(SeedOrders.load(SeedOrders.PAYMENT_DECLINED));
 
-        assertSucceeded(result, "ORDER-002 (10 laptops) should be priced");
+        assertSucceeded(result, say("ORDER-002 (10 laptops) should be priced", "ORDER-002（ノート PC 10 台）に価格が付くはずです"));
         assertThat(result.getResult(PricedOrder.class).total()).as("10 x 1299.99").isEqualByComparingTo("12999.90");
     }
 
@@ -75,8 +78,10 @@ class PriceOrderTest {
 
         TestResult<PricedOrder> result = pricingOnly().runUntilComplete(SeedOrders.load(SeedOrders.SUCCESS));
 
-        assertSucceeded(result, "ORDER-001 should be priced");
-        assertThat(result.getResult(PricedOrder.class).total()).as("the mouse now costs 25.00 in the table: 1299.99 + 2 x 25.00")
+        assertSucceeded(result, say("ORDER-001 should be priced", "ORDER-001 に価格が付くはずです"));
+        assertThat(result.getResult(PricedOrder.class).total())
+                .as(say("the mouse now costs 25.00 in the table: 1299.99 + 2 x 25.00",
+                        "テーブルではマウスの価格が 25.00 に変わっています: 1299.99 + 2 x 25.00"))
                 .isEqualByComparingTo("1349.99");
     }
 
@@ -90,10 +95,13 @@ class PriceOrderTest {
         TestResult<PricedOrder> result = pricingOnly().runUntilComplete(order);
 
         ErrorObject error = assertFailedWith(result, InvalidOrderException.class,
-                "PHONE-404 is not in the catalog, so the execution should fail");
+                say("PHONE-404 is not in the catalog, so the execution should fail",
+                        "PHONE-404 はカタログにないので、実行は失敗するはずです"));
         assertThat(error.errorMessage()).contains("PHONE-404").contains("items[1].productId");
         assertThat(result.getOperation("price-order").getStatus())
-                .as("price-order returns the unknown ids and succeeds; an exception thrown inside it would be retried")
+                .as(say("price-order returns the unknown ids and succeeds; "
+                                + "an exception thrown inside it would be retried",
+                        "price-order は見つからない ID を返して成功します。ステップの中で例外を投げるとリトライされてしまいます"))
                 .isEqualTo(OperationStatus.SUCCEEDED);
     }
 
@@ -107,13 +115,15 @@ class PriceOrderTest {
                     return priced;
                 });
 
-        assertPending(runner.run(order), "the first invocation should price the order, then suspend");
+        assertPending(runner.run(order), say("the first invocation should price the order, then suspend",
+                "最初の呼び出しで注文に価格を付け、その後で中断するはずです"));
         SampleCatalog.setPrice(dynamoDb, "LAPTOP-001", "1.00");
         TestResult<PricedOrder> result = runner.runUntilComplete(order);
 
-        assertSucceeded(result, "after the wait the execution should finish");
+        assertSucceeded(result, say("after the wait the execution should finish", "待機の後、実行は完了するはずです"));
         assertThat(result.getResult(PricedOrder.class).total())
-                .as("on replay price-order returns its checkpoint; it does not read the changed table again")
+                .as(say("on replay price-order returns its checkpoint; it does not read the changed table again",
+                        "リプレイでは price-order はチェックポイントの結果を返し、変更されたテーブルを読み直さないはずです"))
                 .isEqualByComparingTo(new BigDecimal("1359.97"));
     }
 }

@@ -1,5 +1,7 @@
 package durable.workshop.lesson2;
 
+import static durable.workshop.testkit.LearnerLanguage.say;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +25,8 @@ final class SeedOrders {
     static String json(String file) {
         try (InputStream in = SeedOrders.class.getResourceAsStream("/orders/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("no test resource orders/" + file);
+                throw new IllegalStateException(
+                        say("no test resource orders/" + file, "テストリソース orders/" + file + " がありません"));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

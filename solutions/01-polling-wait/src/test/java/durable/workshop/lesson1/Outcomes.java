@@ -1,5 +1,6 @@
 package durable.workshop.lesson1;
 
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -18,13 +19,14 @@ final class Outcomes {
     /** "FAILED with java.lang.IllegalStateException: ..." or just the status. */
     static String describe(TestResult<?> result) {
         return result.getStatus() + result.getError()
-                .map(error -> " with " + error.errorType() + ": " + error.errorMessage())
+                .map(error -> say(" with ", "、エラー ") + error.errorType() + ": " + error.errorMessage())
                 .orElse("");
     }
 
     static void assertPending(TestResult<?> result) {
         assertThat(result.getStatus())
-                .as("status of the execution, which ended %s", describe(result))
+                .as(say("status of the execution, which ended %s", "実行のステータス (実際の終わり方: %s)"),
+                        describe(result))
                 .isEqualTo(ExecutionStatus.PENDING);
     }
 
@@ -32,7 +34,8 @@ final class Outcomes {
     static TestOperation operation(TestResult<?> result, String name) {
         TestOperation operation = result.getOperation(name);
         assertThat(operation)
-                .as("operation '%s' in the history %s of the execution, which ended %s", name,
+                .as(say("operation '%s' in the history %s of the execution, which ended %s",
+                        "操作 '%s' が実行の履歴 %s にあるはず (実行の終わり方: %s)"), name,
                         result.getOperations().stream().map(TestOperation::getName).toList(), describe(result))
                 .isNotNull();
         return operation;
@@ -43,7 +46,7 @@ final class Outcomes {
         ExecutionAssertions.assertFailed(result);
         return result.getError()
                 .map(error -> error.errorType() + ": " + error.errorMessage())
-                .orElse("(the execution recorded no error)");
+                .orElse(say("(the execution recorded no error)", "(実行にエラーが記録されていません)"));
     }
 
     /**

@@ -3,6 +3,7 @@ package durable.workshop.lesson1;
 import static durable.workshop.lesson1.PollingHandler.LOAD_CONFIG;
 import static durable.workshop.lesson1.PollingHandler.WAIT_UNTIL_COMPLETED;
 import static durable.workshop.lesson1.TestItems.TABLE;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.testkit.DynaliteTest;
@@ -52,20 +53,28 @@ class PollingHandlerTest {
         TestResult<PollingResult> result = runner(counting, TABLE).runUntilComplete(new PollingInput("order-1"));
 
         ExecutionAssertions.assertSucceeded(result);
-        assertThat(result.getResult(PollingResult.class)).isEqualTo(new PollingResult("order-1", "completed", 1));
+        assertThat(result.getResult(PollingResult.class)).as(say("result of the execution", "実行の結果"))
+                .isEqualTo(new PollingResult("order-1", "completed", 1));
         assertThat(counting.reads())
-                .as("item reads (one poll; a read outside the check step is repeated on every replay)")
+                .as(say("item reads (one poll; a read outside the check step is repeated on every replay)",
+                        "アイテムの読み取り回数 (ポーリングは 1 回。チェックのステップの外で読むと、リプレイのたびに読み直されます)"))
                 .isEqualTo(1);
 
         TestOperation config = Outcomes.operation(result, LOAD_CONFIG);
-        assertThat(config.getType()).isEqualTo(OperationType.STEP);
-        assertThat(config.getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
-        assertThat(config.getStepResult(String.class)).as("checkpointed table name").isEqualTo(TABLE);
+        assertThat(config.getType()).as(say("type of operation '%s'", "操作 '%s' の種類"), LOAD_CONFIG)
+                .isEqualTo(OperationType.STEP);
+        assertThat(config.getStatus()).as(say("status of operation '%s'", "操作 '%s' のステータス"), LOAD_CONFIG)
+                .isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(config.getStepResult(String.class))
+                .as(say("checkpointed table name", "チェックポイントに保存されたテーブル名")).isEqualTo(TABLE);
 
         TestOperation wait = Outcomes.operation(result, WAIT_UNTIL_COMPLETED);
-        assertThat(wait.getType()).isEqualTo(OperationType.STEP);
-        assertThat(wait.getSubtype()).isEqualTo(OperationSubType.WAIT_FOR_CONDITION.getValue());
-        assertThat(wait.getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(wait.getType()).as(say("type of operation '%s'", "操作 '%s' の種類"), WAIT_UNTIL_COMPLETED)
+                .isEqualTo(OperationType.STEP);
+        assertThat(wait.getSubtype()).as(say("subtype of operation '%s'", "操作 '%s' のサブタイプ"), WAIT_UNTIL_COMPLETED)
+                .isEqualTo(OperationSubType.WAIT_FOR_CONDITION.getValue());
+        assertThat(wait.getStatus()).as(say("status of operation '%s'", "操作 '%s' のステータス"), WAIT_UNTIL_COMPLETED)
+                .isEqualTo(OperationStatus.SUCCEEDED);
     }
 
     @Test
@@ -76,7 +85,8 @@ class PollingHandlerTest {
         TestResult<PollingResult> result = runner(dynamo, TABLE).runUntilComplete(new PollingInput(null));
 
         ExecutionAssertions.assertSucceeded(result);
-        assertThat(result.getResult(PollingResult.class)).isEqualTo(new PollingResult("test-item", "completed", 1));
+        assertThat(result.getResult(PollingResult.class)).as(say("result of the execution", "実行の結果"))
+                .isEqualTo(new PollingResult("test-item", "completed", 1));
     }
 
     @Test
@@ -94,19 +104,30 @@ class PollingHandlerTest {
             first = runner.run(input);
         }
         Outcomes.assertPending(first);
-        assertThat(counting.reads()).as("item reads in the first invocation (only inside the check step)").isEqualTo(1);
+        assertThat(counting.reads())
+                .as(say("item reads in the first invocation (only inside the check step)",
+                        "最初の呼び出しでのアイテムの読み取り回数 (読むのはチェックのステップの中だけ)"))
+                .isEqualTo(1);
         assertThat(Outcomes.operation(first, WAIT_UNTIL_COMPLETED).getStatus())
-                .as("'%s' while the next poll is not due", WAIT_UNTIL_COMPLETED)
+                .as(say("'%s' while the next poll is not due", "次のポーリングの時刻が来るまでの '%s' のステータス"),
+                        WAIT_UNTIL_COMPLETED)
                 .isEqualTo(OperationStatus.PENDING);
 
         TestItems.put(dynamo, "order-1", "completed");
         TestResult<PollingResult> last = runner.runUntilComplete(input);
 
         ExecutionAssertions.assertSucceeded(last);
-        assertThat(last.getResult(PollingResult.class)).isEqualTo(new PollingResult("order-1", "completed", 2));
+        assertThat(last.getResult(PollingResult.class)).as(say("result of the execution", "実行の結果"))
+                .isEqualTo(new PollingResult("order-1", "completed", 2));
         // The handler ran again from the top, but finished operations came back from their checkpoints.
-        assertThat(counting.reads()).as("item reads: one per poll, none repeated by replay").isEqualTo(2);
-        assertThat(configReads).as("TABLE_NAME look-ups: once, inside '%s'", LOAD_CONFIG).hasValue(1);
+        assertThat(counting.reads())
+                .as(say("item reads: one per poll, none repeated by replay",
+                        "アイテムの読み取り回数: ポーリング 1 回につき 1 回で、リプレイでは読み直さない"))
+                .isEqualTo(2);
+        assertThat(configReads)
+                .as(say("TABLE_NAME look-ups: once, inside '%s'", "TABLE_NAME を参照した回数: '%s' の中で 1 回だけ"),
+                        LOAD_CONFIG)
+                .hasValue(1);
     }
 
     @Test
@@ -117,9 +138,12 @@ class PollingHandlerTest {
 
         TestResult<PollingResult> result = runner(counting, TABLE).runUntilComplete(new PollingInput("order-1"));
 
-        assertThat(Outcomes.failureText(result)).as("error of the execution").contains("order-1", "12");
-        assertThat(counting.reads()).as("item reads, one per poll").isEqualTo(12);
-        assertThat(Outcomes.operation(result, WAIT_UNTIL_COMPLETED).getStatus()).isEqualTo(OperationStatus.FAILED);
+        assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー")).contains("order-1", "12");
+        assertThat(counting.reads())
+                .as(say("item reads, one per poll", "アイテムの読み取り回数 (ポーリング 1 回につき 1 回)")).isEqualTo(12);
+        assertThat(Outcomes.operation(result, WAIT_UNTIL_COMPLETED).getStatus())
+                .as(say("status of operation '%s'", "操作 '%s' のステータス"), WAIT_UNTIL_COMPLETED)
+                .isEqualTo(OperationStatus.FAILED);
     }
 
     @Test
@@ -129,8 +153,8 @@ class PollingHandlerTest {
 
         TestResult<PollingResult> result = runner(counting, TABLE).runUntilComplete(new PollingInput("order-1"));
 
-        assertThat(Outcomes.failureText(result)).as("error of the execution").contains("order-1", TABLE);
-        assertThat(counting.reads()).as("item reads before failing").isEqualTo(1);
+        assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー")).contains("order-1", TABLE);
+        assertThat(counting.reads()).as(say("item reads before failing", "失敗するまでのアイテムの読み取り回数")).isEqualTo(1);
     }
 
     @Test
@@ -141,8 +165,8 @@ class PollingHandlerTest {
         TestResult<PollingResult> result =
                 runner(counting, "no-such-table").runUntilComplete(new PollingInput("order-1"));
 
-        assertThat(Outcomes.failureText(result)).as("error of the execution").contains("no-such-table");
-        assertThat(counting.reads()).as("item reads before failing").isEqualTo(1);
+        assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー")).contains("no-such-table");
+        assertThat(counting.reads()).as(say("item reads before failing", "失敗するまでのアイテムの読み取り回数")).isEqualTo(1);
     }
 
     @Test
@@ -152,10 +176,15 @@ class PollingHandlerTest {
 
         TestResult<PollingResult> result = runner(counting, null).runUntilComplete(new PollingInput("order-1"));
 
-        assertThat(Outcomes.failureText(result)).as("error of the execution").contains("TABLE_NAME");
-        assertThat(configReads).as("TABLE_NAME look-ups: a missing setting is not retried").hasValue(1);
-        assertThat(Outcomes.operation(result, LOAD_CONFIG).getStatus()).isEqualTo(OperationStatus.FAILED);
-        assertThat(counting.reads()).as("item reads").isZero();
+        assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー")).contains("TABLE_NAME");
+        assertThat(configReads)
+                .as(say("TABLE_NAME look-ups: a missing setting is not retried",
+                        "TABLE_NAME を参照した回数: 設定がないときはリトライしない"))
+                .hasValue(1);
+        assertThat(Outcomes.operation(result, LOAD_CONFIG).getStatus())
+                .as(say("status of operation '%s'", "操作 '%s' のステータス"), LOAD_CONFIG)
+                .isEqualTo(OperationStatus.FAILED);
+        assertThat(counting.reads()).as(say("item reads", "アイテムの読み取り回数")).isZero();
     }
 
     @Test
@@ -165,10 +194,12 @@ class PollingHandlerTest {
 
         TestResult<PollingResult> result = runner(counting, TABLE).runUntilComplete(new PollingInput("  "));
 
-        assertThat(Outcomes.failureText(result)).as("error of the execution")
+        assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー"))
                 .contains("IllegalArgumentException", "key");
         assertThat(result.getOperation(LOAD_CONFIG))
-                .as("operation '%s', which must not run for a bad key", LOAD_CONFIG).isNull();
-        assertThat(counting.reads()).as("item reads").isZero();
+                .as(say("operation '%s', which must not run for a bad key", "操作 '%s' (不正なキーでは実行されてはいけない)"),
+                        LOAD_CONFIG)
+                .isNull();
+        assertThat(counting.reads()).as(say("item reads", "アイテムの読み取り回数")).isZero();
     }
 }

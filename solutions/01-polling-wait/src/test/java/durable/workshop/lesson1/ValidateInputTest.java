@@ -1,5 +1,6 @@
 package durable.workshop.lesson1;
 
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
@@ -13,13 +14,19 @@ class ValidateInputTest {
 
     @Test
     void anEmptyInputWatchesTheDefaultItem() {
-        assertThat(PollingHandler.validate(new PollingInput(null))).isEqualTo("test-item");
-        assertThat(PollingHandler.validate(null)).isEqualTo("test-item");
+        assertThat(PollingHandler.validate(new PollingInput(null)))
+                .as(say("key to watch for an input without a key", "key のない入力で見張るキー"))
+                .isEqualTo("test-item");
+        assertThat(PollingHandler.validate(null))
+                .as(say("key to watch for no input at all", "入力そのものがないときに見張るキー"))
+                .isEqualTo("test-item");
     }
 
     @Test
     void aGivenKeyIsKept() {
-        assertThat(PollingHandler.validate(new PollingInput("order-1"))).isEqualTo("order-1");
+        assertThat(PollingHandler.validate(new PollingInput("order-1")))
+                .as(say("key to watch for the key 'order-1'", "キー 'order-1' を渡したときに見張るキー"))
+                .isEqualTo("order-1");
     }
 
     @ParameterizedTest
@@ -27,20 +34,23 @@ class ValidateInputTest {
     void aBlankKeyIsRejected(String key) {
         Throwable error = Outcomes.thrownBy(() -> PollingHandler.validate(new PollingInput(key)));
 
-        assertThat(error).as("error for the key \"%s\"", key)
+        assertThat(error).as(say("error for the key \"%s\"", "キー \"%s\" に対するエラー"), key)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("key");
     }
 
     @Test
     void aKeyLongerThanDynamoDbAllowsIsRejected() {
-        assertThat(PollingHandler.validate(new PollingInput("k".repeat(2048)))).hasSize(2048);
+        assertThat(PollingHandler.validate(new PollingInput("k".repeat(2048))))
+                .as(say("key of exactly 2048 bytes, which DynamoDB allows",
+                        "ちょうど 2048 バイトのキー (DynamoDB の上限ちょうどなので受け付ける)"))
+                .hasSize(2048);
 
         // DynamoDB counts bytes: 1025 two-byte characters are 2050 bytes.
         for (String key : new String[] {"k".repeat(2049), "é".repeat(1025)}) {
             Throwable error = Outcomes.thrownBy(() -> PollingHandler.validate(new PollingInput(key)));
 
-            assertThat(error).as("error for a key of %d characters", key.length())
+            assertThat(error).as(say("error for a key of %d characters", "%d 文字のキーに対するエラー"), key.length())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("key")
                     .hasMessageContaining("2048");

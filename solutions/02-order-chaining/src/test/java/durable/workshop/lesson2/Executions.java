@@ -1,5 +1,6 @@
 package durable.workshop.lesson2;
 
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,8 @@ import software.amazon.lambda.durable.testing.TestResult;
 
 /**
  * Assertions on a durable execution. Every failure message says what the test expected and then how the
- * execution actually ended, error included, so an unfinished exercise shows its own TODO.
+ * execution actually ended, error included, so an unfinished exercise shows its own TODO. Messages are in the
+ * learner's language; the execution's error is appended as it is in both.
  */
 final class Executions {
 
@@ -25,13 +27,13 @@ final class Executions {
 
     static void assertSucceeded(TestResult<?> result, String expectation) {
         if (result.getStatus() != ExecutionStatus.SUCCEEDED) {
-            fail(expectation + ", but " + describe(result));
+            fail(butActually(expectation, result));
         }
     }
 
     static void assertPending(TestResult<?> result, String expectation) {
         if (result.getStatus() != ExecutionStatus.PENDING) {
-            fail(expectation + ", but " + describe(result));
+            fail(butActually(expectation, result));
         }
     }
 
@@ -39,7 +41,8 @@ final class Executions {
     static ErrorObject assertFailedWith(TestResult<?> result, Class<? extends Throwable> type, String expectation) {
         ErrorObject error = result.getError().orElse(null);
         if (result.getStatus() != ExecutionStatus.FAILED || error == null || !isType(error, type)) {
-            fail(expectation + " (error type " + type.getSimpleName() + "), but " + describe(result));
+            String name = type.getSimpleName();
+            fail(butActually(expectation + say(" (error type " + name + ")", "（エラーの型は " + name + "）"), result));
         }
         return error;
     }
@@ -60,28 +63,42 @@ final class Executions {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
+    /** What the test expected, then how the execution really ended. */
+    static String butActually(String expectation, TestResult<?> result) {
+        return expectation + say(", but ", "。しかし実際には、") + describe(result);
+    }
+
     static String describe(TestResult<?> result) {
-        StringBuilder text = new StringBuilder("the execution is ").append(result.getStatus());
-        result.getError().ifPresent(e -> text.append(" with error ").append(e.errorType()).append(": ")
-                .append(e.errorMessage()));
-        return text.append("; operations: ").append(history(result)).toString();
+        // The error type and message stay as the execution reported them: they carry the skeleton's TODO.
+        String status = String.valueOf(result.getStatus());
+        String error = result.getError().map(e -> e.errorType() + ": " + e.errorMessage()).orElse(null);
+        String history = history(result);
+        if (error == null) {
+            return say("the execution is " + status + "; operations: " + history,
+                    "実行の状態は " + status + " です。操作の履歴: " + history);
+        }
+        return say("the execution is " + status + " with error " + error + "; operations: " + history,
+                "実行の状態は " + status + "、エラーは " + error + " です。操作の履歴: " + history);
     }
 
     /** What the orchestrator asked for when it started the chained invoke with this name: target and payload. */
     static ChainedInvokeStartedDetails invokeStarted(TestResult<?> result, String name) {
         TestOperation operation = result.getOperation(name);
         if (operation == null) {
-            fail("expected an operation named " + name + ", but " + describe(result));
+            fail(butActually(say("expected an operation named " + name, name + " という名前の操作があるはずです"),
+                    result));
         }
         if (operation.getType() != OperationType.CHAINED_INVOKE) {
-            fail(name + " should be a chained invoke (context.invoke), but it is a " + operation.getType());
+            fail(say(name + " should be a chained invoke (context.invoke), but it is a " + operation.getType(),
+                    name + " は chained invoke（context.invoke）のはずですが、実際は " + operation.getType() + " です"));
         }
         for (Event event : result.getEventsForOperation(name)) {
             if (event.chainedInvokeStartedDetails() != null) {
                 return event.chainedInvokeStartedDetails();
             }
         }
-        return fail("the history of " + name + " has no CHAINED_INVOKE_STARTED event: " + result.getEventsForOperation(name));
+        return fail(say("the history of " + name + " has no CHAINED_INVOKE_STARTED event: ",
+                name + " の履歴に CHAINED_INVOKE_STARTED イベントがありません: ") + result.getEventsForOperation(name));
     }
 
     /** The JSON payload the orchestrator sent with the chained invoke of this name. */
@@ -90,7 +107,8 @@ final class Executions {
         try {
             return WorkerJson.MAPPER.readTree(payload);
         } catch (IOException e) {
-            return fail("the payload of " + name + " is not JSON: " + payload);
+            return fail(say("the payload of " + name + " is not JSON: ", name + " のペイロードが JSON ではありません: ")
+                    + payload);
         }
     }
 

@@ -4,6 +4,7 @@ import static durable.workshop.lesson2.Executions.assertPending;
 import static durable.workshop.lesson2.Executions.assertSucceeded;
 import static durable.workshop.lesson2.Executions.invokeStarted;
 import static durable.workshop.lesson2.Executions.payload;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,14 +37,18 @@ class FulfillOrderTest {
     void invokesTheFulfilmentWorkerWithAddressAndAllocations() {
         TestResult<FulfillmentResult> result = fulfilmentOnly().runUntilComplete(SeedOrders.load(SeedOrders.SUCCESS));
 
-        assertPending(result, "the execution should suspend while it waits for the fulfill-order invoke");
+        assertPending(result, say("the execution should suspend while it waits for the fulfill-order invoke",
+                "fulfill-order の invoke を待つあいだ、実行は中断するはずです"));
         assertThat(invokeStarted(result, "fulfill-order").functionName())
-                .as("the target is FULFILLMENT_FUNCTION from the configuration").isEqualTo(TestConfig.FULFILLMENT);
+                .as(say("the target is FULFILLMENT_FUNCTION from the configuration",
+                        "呼び出し先は設定の FULFILLMENT_FUNCTION のはずです")).isEqualTo(TestConfig.FULFILLMENT);
         JsonNode payload = payload(result, "fulfill-order");
         assertThat(payload.path("orderId").asText()).isEqualTo("ORDER-001");
-        assertThat(payload.path("shippingAddress").path("city").asText()).as("ship to the shipping address")
+        assertThat(payload.path("shippingAddress").path("city").asText()).as(say("ship to the shipping address",
+                "配送先住所（shippingAddress）へ出荷するはずです"))
                 .isEqualTo("Seattle");
-        assertThat(payload.path("allocations")).as("the reserved items, with their warehouse").hasSize(2);
+        assertThat(payload.path("allocations")).as(say("the reserved items, with their warehouse",
+                "引き当てた商品が、出荷元の倉庫と一緒に渡されるはずです")).hasSize(2);
         assertThat(payload.path("allocations").get(0).path("warehouseLocation").asText()).isEqualTo("WAREHOUSE-A");
     }
 
@@ -51,13 +56,14 @@ class FulfillOrderTest {
     void returnsTheShipmentWithItsTrackingNumber() {
         Order order = SeedOrders.load(SeedOrders.SUCCESS);
         LocalDurableTestRunner<Order, FulfillmentResult> runner = fulfilmentOnly();
-        assertPending(runner.runUntilComplete(order), "the execution should wait for fulfill-order");
+        assertPending(runner.runUntilComplete(order), say("the execution should wait for fulfill-order",
+                "実行は fulfill-order を待つはずです"));
 
         runner.completeChainedInvoke("fulfill-order",
                 "{\"shipmentId\":\"SHP-1\",\"carrier\":\"Example Parcel\",\"trackingNumber\":\"EP000000000042\"}");
         TestResult<FulfillmentResult> result = runner.runUntilComplete(order);
 
-        assertSucceeded(result, "a booked shipment lets the stage finish");
+        assertSucceeded(result, say("a booked shipment lets the stage finish", "出荷が手配されたので、この段階は完了するはずです"));
         assertThat(result.getResult(FulfillmentResult.class).trackingNumber()).isEqualTo("EP000000000042");
         assertThat(result.getResult(FulfillmentResult.class).shipmentId()).isEqualTo("SHP-1");
     }

@@ -4,6 +4,7 @@ import static durable.workshop.lesson2.Executions.assertFailedWith;
 import static durable.workshop.lesson2.Executions.assertSucceeded;
 import static durable.workshop.lesson2.Executions.history;
 import static durable.workshop.lesson2.Executions.names;
+import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.testkit.DynaliteTest;
@@ -43,13 +44,16 @@ class ValidateOrderTest {
         TestResult<String> result = validationOnly().runUntilComplete(SeedOrders.load(SeedOrders.NO_ITEMS));
 
         ErrorObject error = assertFailedWith(result, InvalidOrderException.class,
-                "ORDER-004 has no items, so the execution should fail");
-        assertThat(error.errorMessage()).as("the message names the order and the field to fix")
+                say("ORDER-004 has no items, so the execution should fail", "ORDER-004 には明細（items）がないので、実行は失敗するはずです"));
+        assertThat(error.errorMessage()).as(say("the message names the order and the field to fix",
+                "エラーメッセージには注文 ID と、直すべきフィールドが含まれるはずです"))
                 .contains("ORDER-004").contains("items");
-        assertThat(names(result)).as("the check runs in one step named validate-order; history " + history(result))
+        assertThat(names(result)).as(say("the check runs in one step named validate-order; history ",
+                "検証は validate-order という名前の 1 つのステップで行います。履歴: ") + history(result))
                 .containsExactly("validate-order");
         assertThat(result.getOperation("validate-order").getStatus())
-                .as("validate-order returns its findings (a thrown error would be retried); history " + history(result))
+                .as(say("validate-order returns its findings (a thrown error would be retried); history ",
+                        "validate-order は検査結果を返して成功します（ステップの中で例外を投げるとリトライされてしまいます）。履歴: ") + history(result))
                 .isEqualTo(OperationStatus.SUCCEEDED);
     }
 
@@ -62,9 +66,10 @@ class ValidateOrderTest {
                 seed.billingAddress(), null);
 
         ErrorObject error = assertFailedWith(validationOnly().runUntilComplete(broken), InvalidOrderException.class,
-                "an order with four problems should fail");
+                say("an order with four problems should fail", "問題が 4 つある注文なので、実行は失敗するはずです"));
 
-        assertThat(error.errorMessage()).as("all problems are reported at once, each naming its field")
+        assertThat(error.errorMessage()).as(say("all problems are reported at once, each naming its field",
+                "すべての問題が一度に報告され、それぞれがフィールド名を示すはずです"))
                 .contains("items[0].productId", "items[0].quantity", "shippingAddress.city", "paymentMethod");
     }
 
@@ -72,11 +77,14 @@ class ValidateOrderTest {
     void validOrderPassesThroughOneCheckpointedStep() {
         TestResult<String> result = validationOnly().runUntilComplete(SeedOrders.load(SeedOrders.SUCCESS));
 
-        assertSucceeded(result, "ORDER-001 is valid, so validation should let it through");
+        assertSucceeded(result, say("ORDER-001 is valid, so validation should let it through",
+                "ORDER-001 は正しい注文なので、検証を通過するはずです"));
         TestOperation step = result.getOperation("validate-order");
-        assertThat(step).as("a step named validate-order; history " + history(result)).isNotNull();
+        assertThat(step).as(say("a step named validate-order; history ",
+                "validate-order という名前のステップがあるはずです。履歴: ") + history(result)).isNotNull();
         assertThat(step.getType()).isEqualTo(OperationType.STEP);
         assertThat(step.getStepResult(ValidationReport.class).valid())
-                .as("the step's checkpointed result is the validation report").isTrue();
+                .as(say("the step's checkpointed result is the validation report",
+                        "ステップのチェックポイントに記録された結果は検証レポートのはずです")).isTrue();
     }
 }
