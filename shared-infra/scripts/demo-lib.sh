@@ -6,7 +6,7 @@
 command -v aws >/dev/null 2>&1 || die "the AWS CLI is not installed; install it (version 2) and configure credentials first."
 
 [ -f config/config.json ] || die "config/config.json not found next to scripts/."
-STACK=$(sed -n 's/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' config/config.json | head -n 1)
+STACK=$(sed -n '/"resourcePrefix"/{s/.*"resourcePrefix"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p;q;}' config/config.json)
 [ -n "$STACK" ] || die "config/config.json has no \"resourcePrefix\"; it names the stack."
 # A solution is deployed as <prefix>-solution (make deploy TARGET=solutions), next to the learner's stack.
 TARGET_ARG=""

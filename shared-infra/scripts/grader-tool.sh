@@ -10,7 +10,7 @@ classpath_file="$module/target/grader.classpath"
 "$SCRIPTS/preflight.sh"
 # Recompile when never built, or when a source or pom is newer than the saved classpath.
 if [ ! -f "$classpath_file" ] || [ ! -d "$module/target/classes" ] \
-        || [ -n "$(find "$module/src/main" "$module/pom.xml" "$ROOT/pom.xml" -type f -newer "$classpath_file" -print | head -n 1)" ]; then
+        || [ -n "$(find "$module/src/main" "$module/pom.xml" "$ROOT/pom.xml" -type f -newer "$classpath_file" -print -quit)" ]; then
     say "$(t "Compiling the grader" "採点ツールをコンパイルしています")"
     (cd "$ROOT" && "$MVNW" -q -B -ntp -f shared-infra/grader/pom.xml compile dependency:build-classpath \
         -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=runtime) \

@@ -6,7 +6,7 @@
 java_major() {
     # "17.0.15", "21", or the old "1.8.0_392" style.
     local version
-    version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+    version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
     case "$version" in
         1.*) version=${version#1.};;
     esac

@@ -21,7 +21,7 @@ maven_setup() {
     if [ -f "$stamp" ]; then
         changed=$(find "$ROOT/pom.xml" "$ROOT/lessons/pom.xml" "$ROOT/solutions/pom.xml" "$ROOT/shared-infra" \
             \( -name target -o -name node_modules -o -name cdk.out -o -name scripts \) -prune \
-            -o -type f -newer "$stamp" -print 2>/dev/null | head -n 1)
+            -o -type f -newer "$stamp" -print -quit 2>/dev/null)
         [ -z "$changed" ] && return 0
     fi
     say "$(t "Building and installing the shared modules (first time only, about a minute)" \

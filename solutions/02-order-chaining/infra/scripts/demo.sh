@@ -56,7 +56,7 @@ NAMES=()
 ARNS=()
 LABELS=()
 for file in "$ORDERS_DIR"/*.json; do
-  order_id=$(sed -n 's/.*"orderId"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$file" | head -n 1)
+  order_id=$(sed -n '/"orderId"/{s/.*"orderId"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p;q;}' "$file")
   [ -n "$order_id" ] || die "$file has no \"orderId\"."
   label=$(basename "$file" .json | sed 's/^order-[0-9]*-//')
   name="${order_id}-${RUN_ID}"

@@ -48,6 +48,12 @@ class CourseTreeTest {
     }
 
     @Test
+    @DisplayName("no pipes cut short under pipefail")
+    void noPipesCutShort() {
+        assertClean(HygieneCheck.pipesCutShort(tree));
+    }
+
+    @Test
     @DisplayName("make commands in the docs exist")
     void makeCommandsExist() {
         assertClean(HygieneCheck.makeTargets(tree));

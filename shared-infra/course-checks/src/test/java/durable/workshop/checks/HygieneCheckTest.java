@@ -21,6 +21,20 @@ class HygieneCheckTest {
         assertThat(HygieneCheck.machinePaths(tree).list()).isEmpty();
         assertThat(HygieneCheck.makeTargets(tree).list()).isEmpty();
         assertThat(HygieneCheck.relativeLinks(tree).list()).isEmpty();
+        assertThat(HygieneCheck.pipesCutShort(tree).list()).isEmpty();
+    }
+
+    @Test
+    void aPipeIntoAnEarlyReaderUnderPipefailIsReported() {
+        Fixture f = Fixture.validCourse(dir)
+                .write(".ci/run", "#!/usr/bin/env bash\nset -euo pipefail\n# make --version | head -n 1\n"
+                        + "make --version | head -n 1\njava -version 2>&1 | sed -n 1p\n"
+                        + "aws lambda list-functions | grep -q demo && echo found\nls | grep -v x\n")
+                .write("scripts/plain.sh", "#!/bin/sh\nset -eu\nmake --version | head -n 1\n");
+
+        assertThat(HygieneCheck.pipesCutShort(f.tree()).list()).containsExactly(
+                ".ci/run line 4: make --version | head -n 1",
+                ".ci/run line 6: aws lambda list-functions | grep -q demo && echo found");
     }
 
     @Test
