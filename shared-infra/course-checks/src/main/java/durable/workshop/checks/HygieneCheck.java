@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,16 +53,8 @@ public final class HygieneCheck {
         Problems problems = new Problems("Machine paths",
                 "use a path relative to the repository (scripts: relative to the script's own directory, "
                         + "e.g. \"$(dirname \"$0\")\"), an environment variable, or a command looked up on PATH.");
-        for (String file : tree.files()) {
-            String name = file.substring(file.lastIndexOf('/') + 1);
-            if (VENDORED.contains(name)) {
-                continue;
-            }
-            String text = tree.text(file).orElse(null);
-            if (text == null) {
-                continue;
-            }
-            boolean script = isScript(name, text);
+        courseTexts(tree).forEach((file, text) -> {
+            boolean script = isScript(file, text);
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i];
@@ -80,8 +73,23 @@ public final class HygieneCheck {
                     problems.add(file + " line " + (i + 1) + ": absolute path " + path);
                 }
             }
-        }
+        });
         return problems;
+    }
+
+    /** The text files written for the course (not the vendored ones), by path. */
+    private static Map<String, String> courseTexts(Tree tree) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String file : tree.files()) {
+            if (!VENDORED.contains(fileName(file))) {
+                tree.text(file).ifPresent(text -> texts.put(file, text));
+            }
+        }
+        return texts;
+    }
+
+    private static String fileName(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
     }
 
     private static void collect(Matcher m, List<String> out) {
@@ -90,7 +98,8 @@ public final class HygieneCheck {
         }
     }
 
-    static boolean isScript(String name, String text) {
+    static boolean isScript(String file, String text) {
+        String name = fileName(file);
         return name.endsWith(".sh") || name.equals("Makefile") || name.endsWith(".mk")
                 || (text.startsWith("#!") && text.lines().findFirst().orElse("").matches("#!.*\\b(ba|z|da)?sh\\b.*"));
     }
@@ -109,11 +118,9 @@ public final class HygieneCheck {
         Problems problems = new Problems("Pipes cut short under pipefail",
                 "let the reader consume all input (`sed -n 1p` instead of `head -n 1`, `grep ... >/dev/null` "
                         + "instead of `grep -q`), or use the command's own limit (`find ... -print -quit`).");
-        for (String file : tree.files()) {
-            String name = file.substring(file.lastIndexOf('/') + 1);
-            String text = tree.text(file).orElse(null);
-            if (text == null || !isScript(name, text) || !text.contains("pipefail")) {
-                continue;
+        courseTexts(tree).forEach((file, text) -> {
+            if (!isScript(file, text) || !text.contains("pipefail")) {
+                return;
             }
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
@@ -122,7 +129,7 @@ public final class HygieneCheck {
                     problems.add(file + " line " + (i + 1) + ": " + code);
                 }
             }
-        }
+        });
         return problems;
     }
 
