@@ -17,7 +17,7 @@ first_change() {
     find "$dir/src" "$dir/pom.xml" "$dir/lesson.json" "$ROOT/pom.xml" "$ROOT/$track/pom.xml" \
         "$ROOT/shared-infra/durable-local" "$ROOT/shared-infra/testkit" "$ROOT/shared-infra/grader" \
         "$ROOT/shared-infra/course-module-parent" \
-        \( -name target -o -name node_modules \) -prune -o -type f -newer "$classpath_file" -print 2>/dev/null | head -n 1
+        \( -name target -o -name node_modules \) -prune -o -type f -newer "$classpath_file" -print -quit 2>/dev/null
 }
 
 # True when a saved classpath entry is gone, for example after `./mvnw clean` in a shared module.
