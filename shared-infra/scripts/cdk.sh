@@ -10,13 +10,13 @@ action=${1:?synth|deploy|destroy}
 track=${2:-lessons}
 case "$track" in
     lessons|solutions) ;;
-    *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください(指定値: \"$track\")。")";;
+    *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください（指定値: \"$track\"）。")";;
 esac
 dir=$(lesson_dir "$track" "${3:-}")
 profile=${4:-}
 infra="$dir/infra"
 [ -f "$infra/cdk.json" ] || die "$(t "$(rel "$dir") has no CDK app (infra/cdk.json is missing)." \
-                                     "$(rel "$dir") には CDK アプリがありません(infra/cdk.json がありません)。")"
+                                     "$(rel "$dir") には CDK アプリがありません（infra/cdk.json がありません）。")"
 
 "$SCRIPTS/setup.sh"
 
@@ -35,7 +35,7 @@ build_jar() {
         cat "$log" >&2
         rm -f "$log"
         die "$(t "Building the function jar failed (see the Maven errors above)." \
-                 "関数の jar のビルドに失敗しました(上の Maven のエラーを見てください)。")"
+                 "関数の jar のビルドに失敗しました（上の Maven のエラーを見てください）。")"
     fi
     rm -f "$log"
 }

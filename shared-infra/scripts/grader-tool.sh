@@ -15,7 +15,7 @@ if [ ! -f "$classpath_file" ] || [ ! -d "$module/target/classes" ] \
     (cd "$ROOT" && "$MVNW" -q -B -ntp -f shared-infra/grader/pom.xml compile dependency:build-classpath \
         -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=runtime) \
         || die "$(t "Building the grader failed (see the Maven errors above)." \
-                    "採点ツールのビルドに失敗しました(上の Maven のエラーを見てください)。")"
+                    "採点ツールのビルドに失敗しました（上の Maven のエラーを見てください）。")"
     touch "$classpath_file"
 fi
 

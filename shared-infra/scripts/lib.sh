@@ -51,7 +51,7 @@ lesson_dir() {
     local track=$1 number=${2:-} dir
     case "$number" in
         ''|*[!0-9]*) die "$(t "Give the lesson number, for example LESSON=1 (valid lessons: $(valid_lessons "$track"))." \
-                              "レッスン番号を LESSON=1 のように指定してください(有効なレッスン: $(valid_lessons "$track"))。")";;
+                              "レッスン番号を LESSON=1 のように指定してください（有効なレッスン: $(valid_lessons "$track")）。")";;
     esac
     for dir in "$ROOT/$track"/$(printf '%02d' "$((10#$number))")-*/; do
         if [ -f "$dir/pom.xml" ]; then

@@ -15,20 +15,20 @@ java_major() {
 
 if ! command -v java >/dev/null 2>&1; then
     die "$(t "Java was not found: install a JDK 17 or newer (for example Amazon Corretto 17 or 21) and put its bin directory on your PATH." \
-             "Java が見つかりません。JDK 17 以上(たとえば Amazon Corretto 17 や 21)をインストールし、その bin ディレクトリを PATH に追加してください。")"
+             "Java が見つかりません。JDK 17 以上（たとえば Amazon Corretto 17 や 21）をインストールし、その bin ディレクトリを PATH に追加してください。")"
 fi
 major=$(java_major)
 if [ -z "$major" ] || [ "$major" -lt 17 ]; then
     die "$(t "Java ${major:-?} is too old: install a JDK 17 or newer (for example Amazon Corretto 17 or 21) and make it the java on your PATH." \
-             "Java ${major:-?} は古すぎます。JDK 17 以上(たとえば Amazon Corretto 17 や 21)をインストールし、PATH 上の java にしてください。")"
+             "Java ${major:-?} は古すぎます。JDK 17 以上（たとえば Amazon Corretto 17 や 21）をインストールし、\`PATH\` で最初に見つかる java がそれになるようにしてください。")"
 fi
 if ! command -v javac >/dev/null 2>&1; then
     die "$(t "Only a Java runtime was found, not a JDK: install a JDK 17 or newer (it includes javac) and put it on your PATH." \
-             "Java の実行環境だけがあり、JDK がありません。JDK 17 以上(javac を含みます)をインストールして PATH に追加してください。")"
+             "Java の実行環境だけがあり、JDK がありません。JDK 17 以上（javac を含みます）をインストールして PATH に追加してください。")"
 fi
 if ! command -v node >/dev/null 2>&1; then
     die "$(t "Node.js was not found: install Node.js 18 or newer (it also provides npm and npx)." \
-             "Node.js が見つかりません。Node.js 18 以上(npm と npx も付いてきます)をインストールしてください。")"
+             "Node.js が見つかりません。Node.js 18 以上（npm と npx も付いてきます）をインストールしてください。")"
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 18 ]; then

@@ -30,7 +30,7 @@ if [ "$answer" != "yes" ]; then
 fi
 # The paths in lesson.json are relative to the lesson module.
 (cd "$dir" && git checkout HEAD -- "${files[@]}") || die "$(t "git could not restore the files (is this a git clone of the course?)." \
-                                                        "git でファイルを戻せませんでした(コースを git clone したディレクトリですか?)。")"
+                                                        "git でファイルを戻せませんでした（コースを git clone したディレクトリですか?）。")"
 number=$((10#$(basename "$dir" | cut -d- -f1)))
 t "Restored. Run \`make check-lesson LESSON=$number\` to see the scorecard again." \
   "元に戻しました。\`make check-lesson LESSON=$number\` でもう一度スコアカードを確認できます。"

@@ -25,12 +25,12 @@ maven_setup() {
         [ -z "$changed" ] && return 0
     fi
     say "$(t "Building and installing the shared modules (first time only, about a minute)" \
-             "共有モジュールをビルドしてインストールしています(初回のみ、1 分ほど)")"
+             "共有モジュールをビルドしてインストールしています（初回のみ、1 分ほど）")"
     local modules=shared-infra/durable-local,shared-infra/testkit,shared-infra/grader,shared-infra/cdk-constructs
     modules=$modules,shared-infra/course-module-parent,shared-infra/cdk-app-parent
     (cd "$ROOT" && "$MVNW" -q -B -ntp install -Dmaven.test.skip=true -pl "$modules" -am) \
         || die "$(t "Building the shared modules failed (see the Maven errors above)." \
-                    "共有モジュールのビルドに失敗しました(上の Maven のエラーを見てください)。")"
+                    "共有モジュールのビルドに失敗しました（上の Maven のエラーを見てください）。")"
     mkdir -p "$ROOT/.workshop"
     touch "$stamp"
 }

@@ -25,7 +25,7 @@ final class Outcomes {
 
     static void assertPending(TestResult<?> result) {
         assertThat(result.getStatus())
-                .as(say("status of the execution, which ended %s", "実行のステータス (実際の終わり方: %s)"),
+                .as(say("status of the execution, which ended %s", "実行のステータス（実際の終わり方: %s）"),
                         describe(result))
                 .isEqualTo(ExecutionStatus.PENDING);
     }
@@ -35,7 +35,7 @@ final class Outcomes {
         TestOperation operation = result.getOperation(name);
         assertThat(operation)
                 .as(say("operation '%s' in the history %s of the execution, which ended %s",
-                        "操作 '%s' が実行の履歴 %s にあるはず (実行の終わり方: %s)"), name,
+                        "操作 '%s' が実行の履歴 %s にあるはず（実行の終わり方: %s）"), name,
                         result.getOperations().stream().map(TestOperation::getName).toList(), describe(result))
                 .isNotNull();
         return operation;
@@ -46,7 +46,7 @@ final class Outcomes {
         ExecutionAssertions.assertFailed(result);
         return result.getError()
                 .map(error -> error.errorType() + ": " + error.errorMessage())
-                .orElse(say("(the execution recorded no error)", "(実行にエラーが記録されていません)"));
+                .orElse(say("(the execution recorded no error)", "（実行にエラーが記録されていません）"));
     }
 
     /**

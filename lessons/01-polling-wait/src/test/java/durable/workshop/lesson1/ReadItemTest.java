@@ -55,7 +55,7 @@ class ReadItemTest {
 
         assertThat(handler(dynamo).readValue(TABLE, "order-1"))
                 .as(say("value of the item 'order-1', not of 'order-2'",
-                        "アイテム 'order-1' の値 ('order-2' のものではなく)"))
+                        "アイテム 'order-1' の値（'order-2' のものではなく）"))
                 .contains("incomplete");
     }
 

@@ -75,10 +75,10 @@ final class Executions {
         String history = history(result);
         if (error == null) {
             return say("the execution is " + status + "; operations: " + history,
-                    "実行の状態は " + status + " です。操作の履歴: " + history);
+                    "実行のステータスは " + status + " です。操作の履歴: " + history);
         }
         return say("the execution is " + status + " with error " + error + "; operations: " + history,
-                "実行の状態は " + status + "、エラーは " + error + " です。操作の履歴: " + history);
+                "実行のステータスは " + status + "、エラーは " + error + " です。操作の履歴: " + history);
     }
 
     /** What the orchestrator asked for when it started the chained invoke with this name: target and payload. */
@@ -90,7 +90,7 @@ final class Executions {
         }
         if (operation.getType() != OperationType.CHAINED_INVOKE) {
             fail(say(name + " should be a chained invoke (context.invoke), but it is a " + operation.getType(),
-                    name + " は chained invoke（context.invoke）のはずですが、実際は " + operation.getType() + " です"));
+                    name + " はチェーン呼び出し（context.invoke）のはずですが、実際は " + operation.getType() + " です"));
         }
         for (Event event : result.getEventsForOperation(name)) {
             if (event.chainedInvokeStartedDetails() != null) {

@@ -10,7 +10,7 @@ class ReadmeTest {
     void anchorsFollowGitHub() {
         assertThat(Readme.anchor("Exercise 1.1: Read the item inside the check")).isEqualTo("exercise-11-read-the-item-inside-the-check");
         assertThat(Readme.anchor("Run `make test`")).isEqualTo("run-make-test");
-        assertThat(Readme.anchor("演習 1.1: 条件チェックの中で項目を読む")).isEqualTo("演習-11-条件チェックの中で項目を読む");
+        assertThat(Readme.anchor("演習 1.1: 条件チェックの中でアイテムを読む")).isEqualTo("演習-11-条件チェックの中でアイテムを読む");
     }
 
     @Test

@@ -70,7 +70,7 @@ class ScorecardGoldenTest {
             assertThat(output).contains("09  Fixture lesson").contains("1/2 exercises")
                     .contains("10  Later").contains("not started").contains("make check-lesson LESSON=9");
         } else {
-            assertThat(output).contains("09  フィクスチャのレッスン").contains("1/2 演習")
+            assertThat(output).contains("09  フィクスチャのレッスン").contains("演習 1/2")
                     .contains("10  あとで").contains("未着手").contains("make check-lesson LESSON=9");
         }
     }

@@ -57,7 +57,7 @@ class PollingHandlerTest {
                 .isEqualTo(new PollingResult("order-1", "completed", 1));
         assertThat(counting.reads())
                 .as(say("item reads (one poll; a read outside the check step is repeated on every replay)",
-                        "アイテムの読み取り回数 (ポーリングは 1 回。チェックのステップの外で読むと、リプレイのたびに読み直されます)"))
+                        "アイテムの読み取り回数（ポーリングは 1 回。チェックのステップの外で読むと、リプレイのたびに読み直されます）"))
                 .isEqualTo(1);
 
         TestOperation config = Outcomes.operation(result, LOAD_CONFIG);
@@ -106,7 +106,7 @@ class PollingHandlerTest {
         Outcomes.assertPending(first);
         assertThat(counting.reads())
                 .as(say("item reads in the first invocation (only inside the check step)",
-                        "最初の呼び出しでのアイテムの読み取り回数 (読むのはチェックのステップの中だけ)"))
+                        "最初の呼び出しでのアイテムの読み取り回数（読むのはチェックのステップの中だけ）"))
                 .isEqualTo(1);
         assertThat(Outcomes.operation(first, WAIT_UNTIL_COMPLETED).getStatus())
                 .as(say("'%s' while the next poll is not due", "次のポーリングの時刻が来るまでの '%s' のステータス"),
@@ -140,7 +140,7 @@ class PollingHandlerTest {
 
         assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー")).contains("order-1", "12");
         assertThat(counting.reads())
-                .as(say("item reads, one per poll", "アイテムの読み取り回数 (ポーリング 1 回につき 1 回)")).isEqualTo(12);
+                .as(say("item reads, one per poll", "アイテムの読み取り回数（ポーリング 1 回につき 1 回）")).isEqualTo(12);
         assertThat(Outcomes.operation(result, WAIT_UNTIL_COMPLETED).getStatus())
                 .as(say("status of operation '%s'", "操作 '%s' のステータス"), WAIT_UNTIL_COMPLETED)
                 .isEqualTo(OperationStatus.FAILED);
@@ -197,7 +197,7 @@ class PollingHandlerTest {
         assertThat(Outcomes.failureText(result)).as(say("error of the execution", "実行のエラー"))
                 .contains("IllegalArgumentException", "key");
         assertThat(result.getOperation(LOAD_CONFIG))
-                .as(say("operation '%s', which must not run for a bad key", "操作 '%s' (不正なキーでは実行されてはいけない)"),
+                .as(say("operation '%s', which must not run for a bad key", "操作 '%s'（不正なキーでは実行されてはいけない）"),
                         LOAD_CONFIG)
                 .isNull();
         assertThat(counting.reads()).as(say("item reads", "アイテムの読み取り回数")).isZero();

@@ -15,17 +15,17 @@ class ValidateInputTest {
     @Test
     void anEmptyInputWatchesTheDefaultItem() {
         assertThat(PollingHandler.validate(new PollingInput(null)))
-                .as(say("key to watch for an input without a key", "key のない入力で見張るキー"))
+                .as(say("key to watch for an input without a key", "key のない入力で監視するキー"))
                 .isEqualTo("test-item");
         assertThat(PollingHandler.validate(null))
-                .as(say("key to watch for no input at all", "入力そのものがないときに見張るキー"))
+                .as(say("key to watch for no input at all", "入力そのものがないときに監視するキー"))
                 .isEqualTo("test-item");
     }
 
     @Test
     void aGivenKeyIsKept() {
         assertThat(PollingHandler.validate(new PollingInput("order-1")))
-                .as(say("key to watch for the key 'order-1'", "キー 'order-1' を渡したときに見張るキー"))
+                .as(say("key to watch for the key 'order-1'", "キー 'order-1' を渡したときに監視するキー"))
                 .isEqualTo("order-1");
     }
 
@@ -43,7 +43,7 @@ class ValidateInputTest {
     void aKeyLongerThanDynamoDbAllowsIsRejected() {
         assertThat(PollingHandler.validate(new PollingInput("k".repeat(2048))))
                 .as(say("key of exactly 2048 bytes, which DynamoDB allows",
-                        "ちょうど 2048 バイトのキー (DynamoDB の上限ちょうどなので受け付ける)"))
+                        "ちょうど 2048 バイトのキー（DynamoDB の上限ちょうどなので受け付ける）"))
                 .hasSize(2048);
 
         // DynamoDB counts bytes: 1025 two-byte characters are 2050 bytes.
