@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.DiscoverySelector;
 
 /**
@@ -154,17 +155,28 @@ public final class Grader {
             return 0;
         }
         out.println(Messages.get(lang, "verdictFailed", problems.size(), where));
+        if (todo && outcomes.stream().anyMatch(o -> o.passed() && !o.exerciseIds().isEmpty())) {
+            // The usual cause: a learner ran `make test` after solving exercises in their clone.
+            out.println(Messages.get(lang, "verdictSolvedHere"));
+        }
         return 1;
     }
 
     private static int hint(Config config, Lesson lesson, PrintStream out) {
         Lang lang = config.lang();
         String id = config.hintId();
-        if (id == null) {
-            // The first exercise not solved at the last grading.
+        boolean fromLastCheck = id == null;
+        if (fromLastCheck) {
+            // The first exercise not solved at the last grading (grading again would take seconds).
             List<String> passed = Progress.passed(config.repoRoot(), lesson.slug());
-            id = lesson.exercises().stream().map(Lesson.Exercise::id).filter(e -> !passed.contains(e))
-                    .findFirst().orElse(lesson.exercises().get(0).id());
+            Optional<String> open = lesson.exercises().stream().map(Lesson.Exercise::id)
+                    .filter(e -> !passed.contains(e)).findFirst();
+            if (open.isEmpty()) {
+                out.println(Messages.get(lang, "hintAllPassed", lesson.number(), lesson.number(),
+                        lesson.exercises().get(0).id()));
+                return 0;
+            }
+            id = open.get();
         }
         Lesson.Exercise exercise = lesson.exercise(id).orElse(null);
         if (exercise == null) {
@@ -177,6 +189,9 @@ public final class Grader {
         out.println(text.isBlank() ? Messages.get(lang, "noHint", exercise.id()) : Wrap.paragraph(text, "  ", "  ", Wrap.WIDTH));
         out.println("  " + Messages.get(lang, "read") + ": "
                 + relative(config.repoRoot(), config.lessonDir()) + "/" + Readme.link(config.lessonDir(), exercise.readme(), lang));
+        if (fromLastCheck && !Progress.passed(config.repoRoot(), lesson.slug()).isEmpty()) {
+            out.println(Messages.get(lang, "hintBasis", lesson.number()));
+        }
         return 0;
     }
 

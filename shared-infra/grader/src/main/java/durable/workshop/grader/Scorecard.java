@@ -69,12 +69,14 @@ final class Scorecard {
         }
         int passed = passedIds().size();
         out.println(Messages.get(lang, "score", passed, lesson.exercises().size()));
-        String command = "make check-lesson LESSON=" + lesson.number();
+        boolean solution = lessonPath.startsWith("solutions/");
+        String command = (solution ? "make check-solution LESSON=" : "make check-lesson LESSON=") + lesson.number();
         if (firstUnsolved != null) {
             out.println(Messages.get(lang, "nextFix", command));
         } else {
             out.println(Messages.get(lang, "allDone"));
-            out.println(nextLessonExists()
+            out.println(solution ? Messages.get(lang, "solutionDone", lesson.number())
+                    : nextLessonExists()
                     ? Messages.get(lang, "nextLesson", lesson.number(), lesson.number() + 1)
                     : Messages.get(lang, "lastLesson", lesson.number()));
         }
@@ -113,9 +115,9 @@ final class Scorecard {
             // Long traces keep their start and their end, where the execution suspended or failed.
             List<String> lines = trace.lines().toList();
             List<String> shown = new ArrayList<>(lines);
-            if (lines.size() > MAX_TRACE_LINES) {
+            if (lines.size() > MAX_TRACE_LINES + 1) { // cutting a single line would save nothing
                 shown = new ArrayList<>(lines.subList(0, TRACE_HEAD));
-                shown.add("… (" + (lines.size() - MAX_TRACE_LINES) + ")");
+                shown.add(Messages.get(lang, "traceCut", lines.size() - MAX_TRACE_LINES));
                 shown.addAll(lines.subList(lines.size() - (MAX_TRACE_LINES - TRACE_HEAD), lines.size()));
             }
             out.println(indent(String.join("\n", shown), "    "));

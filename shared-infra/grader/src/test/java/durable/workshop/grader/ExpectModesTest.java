@@ -21,8 +21,19 @@ class ExpectModesTest {
     void aSkeletonFailingWithItsOwnTodosPasses() {
         Fixtures.Run run = Fixtures.run(Fixtures.config(Grader.Mode.EXPECT_TODO, Lang.EN, repoRoot, TodoSkeletonSample.class, 30));
 
-        assertThat(run.output()).contains("OK: all 2 exercises fail with their own TODO");
+        assertThat(run.output()).contains("OK: all 2 exercises fail with their own TODO")
+                .doesNotContain("If you solved exercises");
         assertThat(run.status()).isZero();
+    }
+
+    @Test
+    void aSkeletonWithPassingTestsExplainsTheLikelyCause() {
+        Fixtures.Run run = Fixtures.run(Fixtures.config(Grader.Mode.EXPECT_TODO, Lang.JA, repoRoot, SampleExercises.class, 30));
+
+        assertThat(run.output()).contains("saysHello(): スケルトンでテストが合格しています")
+                .contains("このクローンで演習を解いた場合は、これで正常です。")
+                .contains("`make check-lesson`").contains("`make reset-lesson`");
+        assertThat(run.status()).isEqualTo(1);
     }
 
     @Test
