@@ -36,16 +36,37 @@ needs_build() {
     entry_missing || [ -n "$(first_change)" ]
 }
 
+# The compiler's messages from a failed Maven build, without Maven's own advice (which does not apply
+# here): "lessons/.../Handler.java:120:9: cannot find symbol" and the lines that explain it.
+compiler_errors() {
+    awk -v root="$ROOT/" '
+        /COMPILATION ERROR/ { inside = 1; next }
+        /Failed to execute goal/ { inside = 0 }
+        inside {
+            sub(/^\[ERROR\] /, "")
+            if (index($0, root) == 1) { $0 = substr($0, length(root) + 1) }
+            print "  " $0
+        }' "$1" | sed -E 's/\.java:\[([0-9]+),([0-9]+)\] /.java:\1:\2: /'
+}
+
 "$SCRIPTS/preflight.sh"
 if needs_build; then
     "$SCRIPTS/setup.sh" --node-only
     say "$(t "Compiling $(rel "$dir")" "$(rel "$dir") をコンパイルしています")"
     # -am builds the shared modules from source too, so an edited testkit or grader is picked up.
+    build_log="$dir/target/grader-build.log"
+    mkdir -p "$dir/target"
     if ! (cd "$ROOT" && "$MVNW" -q -B -ntp -pl "$(rel "$dir")" -am test-compile dependency:build-classpath \
-            -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=test); then
+            -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=test) > "$build_log" 2>&1; then
         rm -f "$classpath_file"
-        die "$(t "The code does not compile yet: fix the errors Maven reports above, then run the command again." \
-                 "コードがまだコンパイルできません。上に Maven が示すエラーを直してから、もう一度コマンドを実行してください。")"
+        errors=$(compiler_errors "$build_log")
+        if [ -n "$errors" ]; then
+            say "$(t "The code does not compile yet:" "コードがまだコンパイルできません:")"
+            printf '%s\n' "$errors" >&2
+            die "$(t "Fix the errors above, then run the command again." "上のエラーを直してから、もう一度コマンドを実行してください。")"
+        fi
+        cat "$build_log" >&2
+        die "$(t "The build failed: see Maven's messages above." "ビルドに失敗しました。上の Maven のメッセージを見てください。")"
     fi
     touch "$classpath_file"
 else

@@ -11,7 +11,7 @@ t "Usage: make <target> [VARIABLE=value]" "使い方: make <ターゲット> [�
 echo
 echo
 row "check-lesson LESSON=n" "Grade your work on lesson n" "レッスン n の課題を採点する" "make check-lesson LESSON=1"
-row "hint LESSON=n [EX=n.m]" "Show a hint (default: the next open)" "ヒントを表示する（既定: 次の未完了の演習）" "make hint LESSON=1 EX=1.2"
+row "hint LESSON=n [EX=n.m]" "Show a hint (default: the first open exercise)" "ヒントを表示する（既定: 最初の未完了の演習）" "make hint LESSON=1 EX=1.2"
 row "progress" "Show your progress in every lesson" "全レッスンの進み具合を表示する" ""
 row "reset-lesson LESSON=n" "Restore lesson n's exercise files" "レッスン n の演習ファイルを元に戻す" "make reset-lesson LESSON=1"
 row "check-solution LESSON=n" "Grade the reference solution" "模範解答を採点する" "make check-solution LESSON=1"
@@ -20,7 +20,7 @@ row "deploy LESSON=n [TARGET=] [PROFILE=]" "Deploy the lesson's stack to AWS" "�
 row "destroy LESSON=n [TARGET=] [PROFILE=]" "Delete the deployed stack" "デプロイしたスタックを削除する" "make destroy LESSON=1 PROFILE=dev"
 row "slides" "Render the slides to slides/dist/" "スライドを slides/dist/ に書き出す" ""
 row "setup" "Install the Node tools, build shared modules" "Node ツールを入れ、共有モジュールをビルドする" ""
-row "test" "Verify the whole course (what CI runs)" "コース全体を検証する（CI と同じ）" ""
+row "test" "Verify the course as shipped (what CI runs)" "配布時のままのコース全体を検証する（CI と同じ）" ""
 echo
 t "TARGET is lessons (default) or solutions. WORKSHOP_LANG=ja (or a Japanese LANG) switches to Japanese." \
   "TARGET は lessons（既定）か solutions。WORKSHOP_LANG=en で英語表示になります。"
