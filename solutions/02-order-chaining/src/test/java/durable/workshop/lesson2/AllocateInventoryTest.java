@@ -100,7 +100,7 @@ class AllocateInventoryTest {
         assertThat(error.errorMessage()).as(say("what is short, and that no money is held",
                 "何が不足しているかと、代金を押さえたままになっていないこと（オーソリを解放済み）が伝わるはずです"))
                 .contains("KEYBOARD-001").contains("60").contains("20").contains(payment.authorizationId())
-                .contains("released");
+                .containsIgnoringCase("released");
     }
 
     @Test
@@ -126,6 +126,6 @@ class AllocateInventoryTest {
                 say("after the release the execution should fail", "支払いを解放した後、実行は失敗するはずです"));
         assertThat(error.errorMessage()).as(say("the worker's error and the release are both reported",
                 "ワーカーのエラーと支払いの解放の両方が報告されるはずです"))
-                .contains("catalog table unavailable").contains("released");
+                .contains("catalog table unavailable").containsIgnoringCase("released");
     }
 }
