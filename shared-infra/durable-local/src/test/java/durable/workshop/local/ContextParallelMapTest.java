@@ -123,7 +123,9 @@ class ContextParallelMapTest {
     }
 
     @Test
-    void maxConcurrencyHoldsBranchesBackAndFirstSuccessfulSkipsTheRest() {
+    void maxConcurrencyHoldsBranchesBackAndFirstSuccessfulSkipsOnlyTheQueuedOnes() {
+        // Without a limit every branch starts when it is added (as with the official SDK, where each runs on its
+        // own thread), so all of them run even though the first success decides the batch.
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
             ParallelDurableFuture p = ctx.parallel("race", ParallelConfig.builder()
                     .completionConfig(CompletionConfig.firstSuccessful()).build());
@@ -132,7 +134,18 @@ class ContextParallelMapTest {
             ParallelResult r = p.get();
             return r.succeeded() + " " + r.skipped() + " " + r.completionStatus();
         });
-        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("1 1 MIN_SUCCESSFUL_REACHED");
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("2 0 MIN_SUCCESSFUL_REACHED");
+
+        // With one slot, the second branch is queued, and the decision keeps it from starting.
+        var oneSlot = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ParallelDurableFuture p = ctx.parallel("race", ParallelConfig.builder().maxConcurrency(1)
+                    .completionConfig(CompletionConfig.firstSuccessful()).build());
+            p.branch("one", String.class, b -> "1");
+            p.branch("two", String.class, b -> "2");
+            ParallelResult r = p.get();
+            return r.succeeded() + " " + r.skipped() + " " + r.completionStatus();
+        });
+        assertThat(oneSlot.runUntilComplete("x").getResult(String.class)).isEqualTo("1 1 MIN_SUCCESSFUL_REACHED");
 
         List<String> order = new java.util.ArrayList<>();
         var limited = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
@@ -150,6 +163,20 @@ class ContextParallelMapTest {
         assertThat(first.getStatus()).isEqualTo(ExecutionStatus.PENDING);
         assertThat(order).as("q waits for a free slot").containsExactly("p");
         assertThat(limited.runUntilComplete("x").getResult(String.class)).isEqualTo("2");
+    }
+
+    @Test
+    void mapWithoutALimitRunsEveryItemEvenAfterMinSuccessfulIsReached() {
+        AtomicInteger checks = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            MapResult<String> r = ctx.map("bureaus", List.of("a", "b", "c", "d"), String.class,
+                    (bureau, index, c) -> c.step("check", String.class, step -> bureau + checks.incrementAndGet()),
+                    MapConfig.builder().completionConfig(CompletionConfig.minSuccessful(2)).build());
+            return r.completionReason() + "";
+        });
+
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("MIN_SUCCESSFUL_REACHED");
+        assertThat(checks).as("every item started when the map began, as with the official SDK").hasValue(4);
     }
 
     @Test
@@ -199,12 +226,12 @@ class ContextParallelMapTest {
     @Test
     void completionConfigFailureToleranceIsReported() {
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
-            ParallelDurableFuture p = ctx.parallel("strict", ParallelConfig.builder()
+            ParallelDurableFuture p = ctx.parallel("strict", ParallelConfig.builder().maxConcurrency(1)
                     .completionConfig(CompletionConfig.allSuccessful()).build());
             p.branch("bad", String.class, b -> {
                 throw new IllegalStateException("x");
             });
-            p.branch("never", String.class, b -> "n");
+            p.branch("never", String.class, b -> "n"); // queued behind "bad", then never started
             ParallelResult r = p.get();
             return r.completionStatus() + " " + r.statuses();
         });

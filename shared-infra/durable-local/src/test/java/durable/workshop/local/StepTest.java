@@ -27,6 +27,42 @@ class StepTest {
 
     record Order(String id, int quantity, List<String> tags) { }
 
+    /** A result Jackson can write but not read back: no creator, no setters. */
+    static final class WriteOnly {
+        private final String value;
+
+        WriteOnly(String value) {
+            this.value = value;
+        }
+
+        public String getValue() {
+            return value;
+        }
+    }
+
+    @Test
+    void aFirstRunReturnsTheSerializedRoundTripNotTheStepsOwnObject() {
+        List<String> returned = new java.util.ArrayList<>(List.of("a"));
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            List<String> got = ctx.step("list", new TypeToken<List<String>>() { }, step -> returned);
+            // Mutating the result must not reach what the step returned: on a replay there is only the checkpoint.
+            return (got == returned ? "same" : "copy") + got;
+        });
+
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("copy[a]");
+    }
+
+    @Test
+    void aResultThatCannotBeReadBackFailsOnTheFirstRunNotOnlyOnReplay() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
+                ctx.step("write-only", WriteOnly.class, step -> new WriteOnly("v")).getValue());
+
+        TestResult<String> result = runner.runUntilComplete("x");
+
+        assertThat(result.getStatus()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.getError().orElseThrow().errorMessage()).contains("Could not deserialize");
+    }
+
     @Test
     void completedStepsReplayFromTheirCheckpointInsteadOfRunningAgain() {
         AtomicInteger handlerRuns = new AtomicInteger();

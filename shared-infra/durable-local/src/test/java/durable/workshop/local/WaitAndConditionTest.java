@@ -44,6 +44,31 @@ class WaitAndConditionTest {
     }
 
     @Test
+    void aHandlerThatCatchesTheSuspensionStillSuspendsAndStartsNothingAfterIt() {
+        AtomicInteger afterCatch = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            try {
+                ctx.wait("a-day", Duration.ofDays(1));
+            } catch (Throwable swallowed) { // SuspendExecutionException is an Error: only this catches it
+                try {
+                    ctx.step("after-catch", String.class, step -> "ran " + afterCatch.incrementAndGet());
+                } catch (Throwable again) {
+                    return "fallback"; // the official SDK ignores this: the invocation is already over
+                }
+            }
+            return "woke";
+        });
+
+        TestResult<String> first = runner.run("x");
+
+        assertThat(first.getStatus()).isEqualTo(ExecutionStatus.PENDING);
+        assertThat(afterCatch).as("no operation starts once the invocation has suspended").hasValue(0);
+        assertThat(Traces.of(runner).lastOutcome()).contains("the handler caught the suspension");
+        runner.advanceTime();
+        assertThat(runner.run("x").getResult(String.class)).isEqualTo("woke");
+    }
+
+    @Test
     void waitForConditionPollsWithStateAndCheckpointsEveryPoll() {
         AtomicInteger handlerRuns = new AtomicInteger();
         AtomicInteger polls = new AtomicInteger();

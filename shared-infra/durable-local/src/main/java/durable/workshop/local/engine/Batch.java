@@ -61,7 +61,11 @@ final class Batch {
         ids.add(id);
         names.add(name);
         int index = states.size();
-        if (decided != null) {
+        // The official SDK starts a unit as soon as it is added, when a slot is free; a decision only keeps the
+        // queued ones (beyond maxConcurrency) from starting. Units here run one after the other, so the first
+        // maxConcurrency units (all of them when unlimited) run even after an earlier one decided the batch.
+        boolean queued = maxConcurrency > 0 && index >= maxConcurrency;
+        if (decided != null && queued) {
             states.add(State.SKIPPED);
             return notRun(index);
         }
@@ -74,7 +78,7 @@ final class Batch {
             f = inner.runChild(id, name, subType, type, sd, false, body, mode);
         } catch (SuspendExecutionException s) {
             // Strict replay suspended right after the unit's checkpoint.
-            f = EngineFuture.pending(s);
+            f = EngineFuture.pending(inner.ex, s);
         }
         if (f.isDone()) {
             OpRecord r = inner.ex.ops.get(id);
@@ -89,7 +93,9 @@ final class Batch {
             states.add(State.PENDING);
             unfinished++;
         }
-        decided = evaluate(false);
+        if (decided == null) {
+            decided = evaluate(false);
+        }
         return f;
     }
 

@@ -31,9 +31,10 @@ public class EngineFuture<T> implements DurableFuture<T> {
     }
 
     /** A future whose get() rethrows a suspension caught earlier, so the caller suspends when it asks. */
-    static <T> EngineFuture<T> pending(SuspendExecutionException suspend) {
+    static <T> EngineFuture<T> pending(LocalExecution ex, SuspendExecutionException suspend) {
+        ex.parked();
         return new EngineFuture<>(() -> {
-            throw suspend;
+            throw ex.resumeUnwinding(suspend);
         }, () -> false, () -> null);
     }
 

@@ -135,6 +135,10 @@ public final class LocalDurableContext implements DurableContext {
      * checkpointed as the step's own work) or from another thread (the checkpoint log is not thread-safe).
      */
     void checkCanStart(String what, String name) {
+        if (ex.swallowed() != null) {
+            // The invocation is over: code that caught the suspension must not start anything new.
+            throw ex.swallowed();
+        }
         if (Thread.currentThread() != ex.invocationThread) {
             throw ex.fatal(new IllegalDurableOperationException("A durable operation (" + what + " \"" + name
                     + "\") was called from thread \"" + Thread.currentThread().getName() + "\", not from the thread "
@@ -634,7 +638,7 @@ public final class LocalDurableContext implements DurableContext {
             value = body.apply(child);
         } catch (SuspendExecutionException s) {
             // An async child that suspends is not a failure: whoever calls get() on it suspends in its turn.
-            return EngineFuture.pending(s);
+            return EngineFuture.pending(ex, s);
         } catch (UnrecoverableDurableExecutionException u) {
             throw u;
         } catch (Throwable t) {

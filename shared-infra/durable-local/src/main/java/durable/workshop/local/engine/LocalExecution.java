@@ -76,6 +76,12 @@ public final class LocalExecution {
     private Set<String> suspendReasons;
     private RuntimeException fatal;
     boolean strictSuspended;
+    /**
+     * A suspension on its way out of the invocation. The engine clears it where it parks an async child; if the
+     * handler's code catches it instead, the invocation still ends suspended, as with the official SDK, whose
+     * invocation is over once it suspends, whatever the handler does next.
+     */
+    private SuspendExecutionException unwinding;
     /** The thread running the invocation; null between invocations. */
     Thread invocationThread;
     /** Name of the step whose code is running, if any. */
@@ -109,6 +115,7 @@ public final class LocalExecution {
         suspendReasons = new LinkedHashSet<>();
         fatal = null;
         strictSuspended = false;
+        unwinding = null;
         Duration at = Duration.between(startTime, now);
         String outcome;
         LocalDurableContext root = new LocalDurableContext(this, null, null, 0, lambdaContext);
@@ -120,6 +127,8 @@ public final class LocalExecution {
             O output = handler.apply(input, root);
             if (fatal != null) {
                 outcome = fail(fatal);
+            } else if (unwinding != null) {
+                outcome = swallowedSuspension();
             } else {
                 String payload = serialize(serDes, output, "the handler's result");
                 status = ExecutionStatus.SUCCEEDED;
@@ -135,7 +144,7 @@ public final class LocalExecution {
                 outcome = "suspended: " + (suspendReasons.isEmpty() ? "by the handler" : String.join("; ", suspendReasons));
             }
         } catch (Throwable t) {
-            outcome = fail(fatal != null ? fatal : t);
+            outcome = fatal == null && unwinding != null ? swallowedSuspension() : fail(fatal != null ? fatal : t);
         } finally {
             invocationThread = null;
             if (previous == null) {
@@ -148,6 +157,12 @@ public final class LocalExecution {
         invocations.add(new ExecutionTrace.Invocation(invocations.size() + 1, at, entries, outcome));
         entries = null;
         return status;
+    }
+
+    private String swallowedSuspension() {
+        return "suspended: " + String.join("; ", suspendReasons) + " (the handler caught the suspension and went on; "
+                + "that changes nothing: never catch Throwable or Error around durable operations, since "
+                + "SuspendExecutionException is an Error)";
     }
 
     private String fail(Throwable t) {
@@ -276,7 +291,25 @@ public final class LocalExecution {
         if (suspendReasons != null) {
             suspendReasons.add(reason);
         }
-        return new EngineSuspend(reason);
+        EngineSuspend s = new EngineSuspend(reason);
+        unwinding = s;
+        return s;
+    }
+
+    /** A parked suspension thrown again, when someone asks a pending future for its result. */
+    SuspendExecutionException resumeUnwinding(SuspendExecutionException s) {
+        unwinding = s;
+        return s;
+    }
+
+    /** The engine caught the suspension to park an async child: the invocation goes on. */
+    void parked() {
+        unwinding = null;
+    }
+
+    /** The suspension the handler caught and should have let through, if any: no operation may start after it. */
+    SuspendExecutionException swallowed() {
+        return unwinding;
     }
 
     /** Strict replay: end the invocation right after a new checkpoint, so the next one replays it. */

@@ -131,7 +131,8 @@ public final class DurableConfig {
         private LoggerConfig loggerConfig;
         private PollingStrategy pollingStrategy;
         private Duration checkpointDelay;
-        private boolean deserializeAfterSerialization;
+        // On by default, as in the official SDK: a first run returns what a replay would (a SerDes round-trip).
+        private boolean deserializeAfterSerialization = true;
         private final List<DurableExecutionPlugin> plugins = new ArrayList<>();
 
         public Builder() {
