@@ -38,8 +38,10 @@ public final class DurableFunction extends WorkshopFunction {
                 .retentionPeriod(retention)
                 .build()));
         Nag.suppress(getRole(), "AwsSolutions-IAM4",
-                "AWSLambdaBasicDurableExecutionRolePolicy is the AWS policy a durable function needs to checkpoint"
-                        + " and read its own execution state.",
+                "AWSLambdaBasicDurableExecutionRolePolicy allows only logs:CreateLogGroup, logs:CreateLogStream,"
+                        + " logs:PutLogEvents, lambda:CheckpointDurableExecution and lambda:GetDurableExecutionState:"
+                        + " the function's logs plus the calls the durable SDK makes to checkpoint and replay. The"
+                        + " CDK attaches it to the role it creates for a durable function.",
                 managedPolicyFinding(DURABLE_POLICY));
         // The CDK notes that making an existing function durable replaces it; ours are durable from the start.
         Annotations.of(getFunction()).acknowledgeInfo("aws-lambda:Function.DurableConfig",
@@ -48,8 +50,9 @@ public final class DurableFunction extends WorkshopFunction {
 
     /**
      * Lets {@code grantee} complete, fail or heartbeat callbacks of this function's executions: the three
-     * callback actions on {@code <function arn>:*} (executions belong to versions, so the wildcard is the
-     * version part of the ARN only).
+     * callback actions on {@code <function arn>:*}. An execution's ARN is
+     * {@code <function arn>:<version>/durable-execution/...}, so the wildcard covers the executions of this one
+     * function's versions only.
      */
     public Grant grantCallbackSender(IGrantable grantee) {
         String versionsArn = getFunction().getFunctionArn() + ":*";
@@ -62,8 +65,9 @@ public final class DurableFunction extends WorkshopFunction {
             String logicalId = (String) Stack.of(this).resolve(
                     ((CfnResource) getFunction().getNode().getDefaultChild()).getLogicalId());
             Nag.suppress(principal, "AwsSolutions-IAM5",
-                    "Callbacks belong to executions of a function version; \":*\" stands only for the version of"
-                            + " this one function, and only the three callback actions are allowed.",
+                    "Callbacks belong to durable executions, whose ARNs extend a version ARN of the function;"
+                            + " \":*\" matches only the executions of this one function's versions, and only the"
+                            + " three callback actions are allowed.",
                     "Resource::<" + logicalId + ".Arn>:*");
         }
         return grant;

@@ -80,6 +80,39 @@ public final class SynthTester {
         return ids.get(0);
     }
 
+    /**
+     * Every action that the inline policies (AWS::IAM::Policy) attached to the one role whose logical ID starts
+     * with {@code rolePrefix} allow, in template order. Managed policies are not included.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> policyActions(Template template, String rolePrefix) {
+        List<String> roles = template.findResources("AWS::IAM::Role").keySet().stream()
+                .filter(id -> id.startsWith(rolePrefix)).toList();
+        if (roles.size() != 1) {
+            throw new AssertionError("expected one AWS::IAM::Role whose logical ID starts with " + rolePrefix
+                    + ", found " + roles);
+        }
+        Map<String, Object> roleRef = Map.of("Ref", roles.get(0));
+        List<String> actions = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").values().forEach(resource -> {
+            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+            List<Object> attachedTo = (List<Object>) props.getOrDefault("Roles", List.of());
+            if (!attachedTo.contains(roleRef)) {
+                return;
+            }
+            Map<String, Object> document = (Map<String, Object>) props.get("PolicyDocument");
+            for (Object statement : (List<Object>) document.get("Statement")) {
+                Object action = ((Map<String, Object>) statement).get("Action");
+                if (action instanceof List<?> list) {
+                    list.forEach(a -> actions.add((String) a));
+                } else {
+                    actions.add((String) action);
+                }
+            }
+        });
+        return actions;
+    }
+
     /** A tiny valid jar standing in for the lesson's function jar, so tests need no build of it. */
     public static Path placeholderJar() {
         Path jar = tempDir("function-jar").resolve("function.jar");

@@ -24,8 +24,6 @@ public abstract class WorkshopFunction extends Construct {
     /** The newest Java runtime the CDK offers. */
     public static final Runtime RUNTIME = Runtime.JAVA_25;
 
-    static final String BASIC_EXECUTION_POLICY = "service-role/AWSLambdaBasicExecutionRole";
-
     private final Function function;
     private final Alias alias;
     private final LogGroup logGroup;
@@ -62,11 +60,8 @@ public abstract class WorkshopFunction extends Construct {
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
                 .build();
-
-        Nag.suppress(function.getRole(), "AwsSolutions-IAM4",
-                "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS"
-                        + " baseline for every Lambda function.",
-                managedPolicyFinding(BASIC_EXECUTION_POLICY));
+        // The role's managed policy depends on the kind of function, so each subclass suppresses (with its
+        // reason) only the managed-policy finding of the policy its role really has.
     }
 
     public Function getFunction() {

@@ -52,7 +52,7 @@ public class OrderOrchestrator extends DurableHandler<Order, OrderResult> {
         // The step returns its findings instead of throwing: a thrown exception would be retried, and a bad
         // order stays bad. The decision below uses the checkpointed report, so it is the same on every replay.
         ValidationReport report = context.step("validate-order", ValidationReport.class,
-                () -> OrderValidator.check(order));
+                step -> OrderValidator.check(order));
         if (!report.valid()) {
             throw new InvalidOrderException(order == null ? null : order.orderId(), report.problems());
         }
@@ -61,7 +61,7 @@ public class OrderOrchestrator extends DurableHandler<Order, OrderResult> {
     /** Stage 2: the price-order step reads every product from the catalog; unknown products reject the order. */
     PricedOrder price(Order order, DurableContext context) {
         // The read is I/O, so it runs inside the step; replays reuse the checkpointed prices.
-        PricedOrder priced = context.step("price-order", PricedOrder.class, () -> priceFromCatalog(order));
+        PricedOrder priced = context.step("price-order", PricedOrder.class, step -> priceFromCatalog(order));
         if (!priced.unknownProducts().isEmpty()) {
             throw InvalidOrderException.unknownProducts(order, priced.unknownProducts());
         }

@@ -49,8 +49,8 @@ public final class PollingStack extends Stack {
                 Duration.hours(1),   // the whole wait, all polls included
                 Duration.days(30));  // how long the finished execution's history stays visible
 
-        // Least privilege: the function only reads items of this one table (no Scan, no writes, no streams).
-        TableAccess.grantReadItems(table, polling.getFunction());
+        // Least privilege: PollingHandler makes one call, GetItem, so that is all it may do, on this one table.
+        TableAccess.grantItemActions(table, polling.getFunction(), TableAccess.GET_ITEM);
 
         output("TableName", table.getTableName(), "DynamoDB table the function polls (item pk = test-item)");
         output("FunctionName", polling.getFunctionName(), "Durable function name");

@@ -78,13 +78,16 @@ public final class OrderChainingStack extends Stack {
         // The table name is a plain string in the environment, so say explicitly that the table comes first.
         orchestrator.getNode().addDependency(catalog);
 
-        // The orchestrator may call exactly the three worker aliases, and only read the catalog (prices).
+        // The orchestrator may call exactly the three worker aliases, and read prices with GetItem
+        // (ProductCatalog.find), the one DynamoDB call it makes.
         orchestrator.grantInvokeAlias(payment.getAlias());
         orchestrator.grantInvokeAlias(inventory.getAlias());
         orchestrator.grantInvokeAlias(fulfillment.getAlias());
-        TableAccess.grantReadItems(catalog, orchestrator.getFunction());
-        // Inventory reads stock, takes it with conditional updates and records reservations in the same table.
-        TableAccess.grantReadWriteItems(catalog, inventory.getFunction());
+        TableAccess.grantItemActions(catalog, orchestrator.getFunction(), TableAccess.GET_ITEM);
+        // InventoryWorker reads stock and reservations (GetItem), takes and puts back stock with conditional
+        // UpdateItem and records the reservation with a conditional PutItem: exactly those three calls.
+        TableAccess.grantItemActions(catalog, inventory.getFunction(),
+                TableAccess.GET_ITEM, TableAccess.UPDATE_ITEM, TableAccess.PUT_ITEM);
 
         output("CatalogTableName", catalog.getTableName(), "ProductCatalog table (LAPTOP-001, MOUSE-001, KEYBOARD-001)");
         output("OrchestratorFunctionName", orchestrator.getFunctionName(), "Durable orchestrator function name");
@@ -137,8 +140,9 @@ public final class OrderChainingStack extends Stack {
 
         // The CDK runs such SDK calls in one shared Lambda function per stack, found under this fixed id.
         Nag.suppress(getNode().findChild(SDK_CALL_FUNCTION_ID), "AwsSolutions-IAM4",
-                "The CDK's function that loads the sample products at deploy time only writes its own logs with"
-                        + " AWSLambdaBasicExecutionRole; its one other permission is BatchWriteItem on the catalog.",
+                "The CDK's function that loads the sample products at deploy time has AWSLambdaBasicExecutionRole,"
+                        + " which allows only the CloudWatch Logs writes a Lambda function needs for its logs; its"
+                        + " one other permission is BatchWriteItem on the catalog.",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     }
 

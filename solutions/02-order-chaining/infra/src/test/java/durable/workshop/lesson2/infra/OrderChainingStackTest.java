@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import durable.workshop.cdk.DurableFunction;
 import durable.workshop.cdk.SynthTester;
-import durable.workshop.cdk.TableAccess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,20 +138,30 @@ class OrderChainingStackTest {
                         invoke(aliasId("inventory")),
                         invoke(aliasId("fulfillment")),
                         Map.of("Effect", "Allow",
-                                "Action", TableAccess.READ_ITEMS,
-                                "Resource", List.of(Map.of("Fn::GetAtt", List.of(tableId, "Arn")))))),
+                                "Action", "dynamodb:GetItem",
+                                "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn"))))),
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^OrderOrchestrator.*")))));
     }
 
     @Test
-    void onlyTheInventoryWorkerMayWriteTheCatalog() {
+    void orchestratorMayOnlyGetItemsOfTheCatalog() {
+        // ProductCatalog.find is its one DynamoDB call: a broader grant (batch reads, Query, writes) fails here.
+        assertThat(SynthTester.policyActions(template, "OrderOrchestratorFunctionServiceRole")).containsExactly(
+                "lambda:InvokeFunction", "lambda:InvokeFunction", "lambda:InvokeFunction", "dynamodb:GetItem");
+    }
+
+    @Test
+    void onlyTheInventoryWorkerMayWriteTheCatalogWithExactlyTheCallsItMakes() {
+        // InventoryWorker calls GetItem, UpdateItem and PutItem; no DeleteItem, Query, batch or transaction.
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
                 "Version", "2012-10-17",
                 "Statement", List.of(Map.of(
                         "Effect", "Allow",
-                        "Action", TableAccess.READ_WRITE_ITEMS,
-                        "Resource", List.of(Map.of("Fn::GetAtt", List.of(tableId, "Arn")))))),
+                        "Action", List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
+                        "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn"))))),
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^InventoryWorker.*")))));
+        assertThat(SynthTester.policyActions(template, "InventoryWorkerFunctionServiceRole"))
+                .containsExactly("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem");
         // Payment and fulfilment need nothing beyond their logs: no policy of their own.
         assertThat(template.findResources("AWS::IAM::Policy").keySet())
                 .noneMatch(id -> id.startsWith("PaymentWorker") || id.startsWith("FulfillmentWorker"));
