@@ -27,13 +27,13 @@ if ! command -v javac >/dev/null 2>&1; then
              "Java の実行環境だけがあり、JDK がありません。JDK 17 以上（javac を含みます）をインストールして PATH に追加してください。")"
 fi
 if ! command -v node >/dev/null 2>&1; then
-    die "$(t "Node.js was not found: install Node.js 18 or newer (it also provides npm and npx)." \
-             "Node.js が見つかりません。Node.js 18 以上（npm と npx も付いてきます）をインストールしてください。")"
+    die "$(t "Node.js was not found: install Node.js 20 or newer (it also provides npm and npx)." \
+             "Node.js が見つかりません。Node.js 20 以上（npm と npx も付いてきます）をインストールしてください。")"
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if [ "$node_major" -lt 18 ]; then
-    die "$(t "Node.js $(node --version 2>/dev/null) is too old: install Node.js 18 or newer." \
-             "Node.js $(node --version 2>/dev/null) は古すぎます。Node.js 18 以上をインストールしてください。")"
+if [ "$node_major" -lt 20 ]; then
+    die "$(t "Node.js $(node --version 2>/dev/null) is too old: install Node.js 20 or newer." \
+             "Node.js $(node --version 2>/dev/null) は古すぎます。Node.js 20 以上をインストールしてください。")"
 fi
-command -v npm >/dev/null 2>&1 || die "$(t "npm was not found: install Node.js 18 or newer with npm." \
-                                           "npm が見つかりません。npm 付きの Node.js 18 以上をインストールしてください。")"
+command -v npm >/dev/null 2>&1 || die "$(t "npm was not found: install Node.js 20 or newer with npm." \
+                                           "npm が見つかりません。npm 付きの Node.js 20 以上をインストールしてください。")"
