@@ -109,7 +109,7 @@ public final class Dynalite {
         try {
             return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("Node.js (`" + node + "`) was not found on the PATH; install Node.js 18 or newer and run `make setup`.", e);
+            throw new IllegalStateException("Node.js (`" + node + "`) was not found on the PATH; install Node.js 20 or newer and run `make setup`.", e);
         }
     }
 
