@@ -66,7 +66,7 @@ if needs_build; then
             die "$(t "Fix the errors above, then run the command again." "上のエラーを直してから、もう一度コマンドを実行してください。")"
         fi
         cat "$build_log" >&2
-        die "$(t "The build failed: see Maven's messages above." "ビルドに失敗しました。上の Maven のメッセージを見てください。")"
+        die "$(t "The build failed: see Maven's messages above." "ビルドに失敗しました。上の Maven のメッセージを確認してください。")"
     fi
     touch "$classpath_file"
 else

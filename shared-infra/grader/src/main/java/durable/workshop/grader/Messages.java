@@ -30,7 +30,7 @@ final class Messages {
             entry("lastLesson", "Next: deploy it with `make deploy LESSON=%d` (see the lesson README).",
                     "次にやること: `make deploy LESSON=%d` でデプロイしてみましょう（レッスンの README を参照）。"),
             entry("solutionDone", "Next: deploy the solution with `make deploy LESSON=%d TARGET=solutions` (see the lesson README).",
-                    "次にやること: `make deploy LESSON=%d TARGET=solutions` で解答をデプロイできます（レッスンの README を参照）。"),
+                    "次にやること: `make deploy LESSON=%d TARGET=solutions` で模範解答をデプロイしてみましょう（レッスンの README を参照）。"),
             entry("traceCut", "… %d lines not shown …", "…（%d 行を省略）…"),
             entry("noTests", "no graded test found for this exercise", "この演習の採点テストが見つかりません"),
             entry("notRun", "the test did not run: %s", "テストが実行されませんでした: %s"),
