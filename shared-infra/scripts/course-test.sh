@@ -6,6 +6,22 @@
 # Step 2 reuses the classes and the test classpath step 1 produced, so nothing is compiled twice.
 . "$(dirname "$0")/lib.sh"
 
+# A learner who solved exercises in this clone fails the skeleton checks on purpose; say so instead of
+# leaving them to wonder what they broke.
+explain_local_changes() {
+    command -v git >/dev/null 2>&1 || return 0
+    local changed upstream
+    changed=$(git -C "$ROOT" status --porcelain -- lessons 2>/dev/null)
+    if upstream=$(git -C "$ROOT" rev-parse --verify -q '@{upstream}' 2>/dev/null); then
+        changed="$changed$(git -C "$ROOT" diff --name-only "$upstream" -- lessons 2>/dev/null)"
+    fi
+    [ -n "$changed" ] || return 0
+    echo
+    t "Note: files under lessons/ differ from the course as shipped (see \`git status\`). \`make test\` checks that every skeleton still fails with its TODOs, so solving exercises in this clone fails it, as it should. Grade your work with \`make check-lesson LESSON=n\`." \
+      "注意: lessons/ の下のファイルが配布時のコースと違います（\`git status\` で確認できます）。\`make test\` はスケルトンがそれぞれの TODO で失敗することも確かめるので、このクローンで演習を解くと失敗するのは想定どおりです。自分の解答は \`make check-lesson LESSON=n\` で採点してください。"
+    echo
+}
+
 "$SCRIPTS/preflight.sh"
 # The reactor builds the shared modules itself, so only the Node tools must be installed here.
 "$SCRIPTS/setup.sh" --node-only
@@ -15,6 +31,7 @@ say "Building and testing every module (./mvnw verify)"
 if ! "$MVNW" -B -ntp verify dependency:build-classpath -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=test; then
     echo
     echo "make test: FAILED — the Maven build failed (see the Surefire summary and errors above)."
+    explain_local_changes
     exit 1
 fi
 
@@ -50,6 +67,7 @@ if [ "$checked" -eq 0 ] && [ -z "$failed" ]; then
 fi
 if [ -n "$failed" ]; then
     echo "make test: FAILED — the grader checks failed for:$failed (the Maven build passed)."
+    explain_local_changes
     exit 1
 fi
 echo "make test: PASSED — the Maven build and $checked grader checks (skeletons fail with their TODOs, solutions pass)."
