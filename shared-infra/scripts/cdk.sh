@@ -56,7 +56,7 @@ esac
 cdk="$ROOT/node_modules/.bin/cdk"
 # The CDK libraries print a large end-of-life banner on Node 20, which the course still supports; the README
 # recommends Node 22 or newer for deploying.
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=18,20
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 [ -x "$cdk" ] || die "$(t "The CDK CLI is missing from node_modules; run \`make setup\`." \
                           "node_modules に CDK CLI がありません。\`make setup\` を実行してください。")"
 cd "$infra"

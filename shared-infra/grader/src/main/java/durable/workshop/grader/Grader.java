@@ -165,10 +165,10 @@ public final class Grader {
     private static int hint(Config config, Lesson lesson, PrintStream out) {
         Lang lang = config.lang();
         String id = config.hintId();
+        // Without an id: the first exercise not solved at the last grading (grading again would take seconds).
         boolean fromLastCheck = id == null;
+        List<String> passed = fromLastCheck ? Progress.passed(config.repoRoot(), lesson.slug()) : List.of();
         if (fromLastCheck) {
-            // The first exercise not solved at the last grading (grading again would take seconds).
-            List<String> passed = Progress.passed(config.repoRoot(), lesson.slug());
             Optional<String> open = lesson.exercises().stream().map(Lesson.Exercise::id)
                     .filter(e -> !passed.contains(e)).findFirst();
             if (open.isEmpty()) {
@@ -189,7 +189,7 @@ public final class Grader {
         out.println(text.isBlank() ? Messages.get(lang, "noHint", exercise.id()) : Wrap.paragraph(text, "  ", "  ", Wrap.WIDTH));
         out.println("  " + Messages.get(lang, "read") + ": "
                 + relative(config.repoRoot(), config.lessonDir()) + "/" + Readme.link(config.lessonDir(), exercise.readme(), lang));
-        if (fromLastCheck && !Progress.passed(config.repoRoot(), lesson.slug()).isEmpty()) {
+        if (!passed.isEmpty()) { // graded before: say what the choice rests on
             out.println(Messages.get(lang, "hintBasis", lesson.number()));
         }
         return 0;
