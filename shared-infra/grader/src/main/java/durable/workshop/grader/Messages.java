@@ -47,7 +47,7 @@ final class Messages {
             entry("hintLevel2", " (the API to use)", "（使う API）"),
             entry("hintLevel3", " (the code)", "（コード）"),
             entry("hintAgain", "  Still stuck? `%s` shows hint %d/%d%s.",
-                    "  まだ分からなければ、`%s` でヒント %d/%d%s を表示します。"),
+                    "  まだ分からなければ、`%s` でヒント %d/%d%sを表示します。"),
             entry("hintLast", "  This is the last level; asking again shows it again.",
                     "  これが最後の段階です。もう一度実行しても同じヒントを表示します。"),
             entry("hintMore", "  More help: `make hint LESSON=%d` shows the next hint level, one more each time you ask.",
