@@ -38,8 +38,7 @@ final class Progress {
     static void save(Path repoRoot, Lesson lesson, List<String> passed, Instant now) throws IOException {
         Path file = file(repoRoot);
         ObjectNode root = read(file);
-        ObjectNode lessons = root.has("lessons") && root.get("lessons").isObject()
-                ? (ObjectNode) root.get("lessons") : root.putObject("lessons");
+        ObjectNode lessons = lessonsOf(root);
         // A new grading replaces the record of the last one, but not the hint levels the learner has seen.
         JsonNode hints = lessons.path(lesson.slug()).path(HINTS);
         ObjectNode entry = lessons.putObject(lesson.slug());
@@ -85,8 +84,7 @@ final class Progress {
     static void saveHintLevel(Path repoRoot, Lesson lesson, String id, int level) throws IOException {
         Path file = file(repoRoot);
         ObjectNode root = read(file);
-        ObjectNode lessons = root.has("lessons") && root.get("lessons").isObject()
-                ? (ObjectNode) root.get("lessons") : root.putObject("lessons");
+        ObjectNode lessons = lessonsOf(root);
         ObjectNode entry = lessons.get(lesson.slug()) instanceof ObjectNode saved ? saved : lessons.putObject(lesson.slug());
         ObjectNode hints = entry.get(HINTS) instanceof ObjectNode saved ? saved : entry.putObject(HINTS);
         hints.put(id, level);
@@ -116,7 +114,7 @@ final class Progress {
             int total = lesson.exercises().size();
             String state;
             int passed = 0;
-            if (entry.isMissingNode()) {
+            if (!entry.has("passed")) { // never graded (`make hint` alone records only hint levels)
                 state = Messages.get(lang, "notStarted");
             } else {
                 for (JsonNode id : entry.path("passed")) {
@@ -154,6 +152,10 @@ final class Progress {
 
     private static String bar(int passed, int total) {
         return "▓".repeat(passed) + "░".repeat(Math.max(0, total - passed));
+    }
+
+    private static ObjectNode lessonsOf(ObjectNode root) {
+        return root.get("lessons") instanceof ObjectNode lessons ? lessons : root.putObject("lessons");
     }
 
     private static void write(Path file, ObjectNode root) throws IOException {

@@ -80,6 +80,27 @@ class HintTest {
     }
 
     @Test
+    void aHintBeforeAnyGradingLeavesTheLessonNotStarted() throws IOException {
+        hint(null, Lang.EN);
+        Grader.Config overview = new Grader.Config(Grader.Mode.PROGRESS, repoRoot, repoRoot, Lang.EN, 30, true, false,
+                null, List.of(), Fixtures.config(Grader.Mode.HINT, Lang.EN, repoRoot, Object.class, 30).clock());
+        Files.createDirectories(repoRoot.resolve("lessons"));
+        copyTree(Fixtures.lessonDir(), repoRoot.resolve("lessons/09-fixture"));
+
+        assertThat(Fixtures.run(overview).output()).contains("not started");
+        assertThat(hint(null, Lang.EN).output()).as("the level was remembered").startsWith("Hint 2/3 for 9.1 ");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    @Test
     void everythingPassedSaysSoInsteadOfRepeatingTheFirstHint() throws IOException {
         lastCheckPassed("9.1", "9.2");
 
