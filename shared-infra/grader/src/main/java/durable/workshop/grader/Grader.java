@@ -11,7 +11,6 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.platform.engine.DiscoverySelector;
 
 /**
