@@ -146,6 +146,25 @@ public final class SynthTester {
         return thresholds;
     }
 
+    /**
+     * Fails unless the template has one alarm topic, encrypted with a KMS key that rotates, whose policy denies
+     * every request made without TLS, and no e-mail subscription unless {@code subscriptions} says so.
+     */
+    public static void assertAlarmTopicIsEncryptedAndTlsOnly(Template template, int subscriptions) {
+        template.resourceCountIs("AWS::SNS::Topic", 1);
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        Object denyWithoutTls = Match.objectLike(Map.of(
+                "Effect", "Deny",
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(denyWithoutTls))))));
+        template.resourceCountIs("AWS::SNS::Subscription", subscriptions);
+        if (template.findOutputs(AlarmTopic.OUTPUT).size() != 1) {
+            throw new AssertionError("the stack has no output " + AlarmTopic.OUTPUT);
+        }
+    }
+
     /** A tiny valid jar standing in for the lesson's function jar, so tests need no build of it. */
     public static Path placeholderJar() {
         Path jar = tempDir("function-jar").resolve("function.jar");

@@ -47,6 +47,7 @@ public final class WorkshopApp {
         }
         config.attachTo(app);
         Stack stack = definition.define(app, config);
+        config.checkEverySettingIsUsed();
         config.tags().forEach((key, value) -> Tags.of(stack).add(key, value));
         if (config.hasStages()) {
             Tags.of(stack).add(STAGE_TAG, config.stage());

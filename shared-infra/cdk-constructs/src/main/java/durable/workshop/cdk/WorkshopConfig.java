@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,8 @@ public final class WorkshopConfig {
     private final Set<String> stageNames;
     private final int legacyLogRetentionDays;
     private final Map<String, String> tags;
+    /** The durableFunctions and callbackTimeouts keys the app has read, so an unused one can be reported. */
+    private final Set<String> used = new HashSet<>();
 
     private WorkshopConfig(String basePrefix, boolean solution, StageSettings stage, Set<String> stageNames,
                            int legacyLogRetentionDays, Map<String, String> tags) {
@@ -135,12 +139,34 @@ public final class WorkshopConfig {
                         + String.join(" and ", REQUIRED_STAGES) + ".");
             }
         }
+        // The stages name the same functions and callbacks; only their values differ.
+        StageSettings dev = stages.get(DEFAULT_STAGE);
+        for (StageSettings other : stages.values()) {
+            sameKeys(dev, other, "durableFunctions", dev.durableFunctions.keySet(), other.durableFunctions.keySet());
+            sameKeys(dev, other, "callbackTimeouts", dev.callbackTimeouts.keySet(), other.callbackTimeouts.keySet());
+        }
         StageSettings chosen = stages.get(stageName);
         if (chosen == null) {
             throw StageSettings.error("stages." + stageName, "is missing: this app has the stages "
                     + String.join(", ", stages.keySet()) + " (choose one with STAGE=...).");
         }
         return new WorkshopConfig(prefix, false, chosen, Collections.unmodifiableSet(stages.keySet()), 0, tags);
+    }
+
+    private static void sameKeys(StageSettings dev, StageSettings other, String field, Set<String> devKeys,
+                                 Set<String> otherKeys) {
+        for (String key : devKeys) {
+            if (!otherKeys.contains(key)) {
+                throw StageSettings.error("stages." + other.name + "." + field + "." + key, "is missing; every"
+                        + " stage sets the same " + field + " (stages." + dev.name + " has it).");
+            }
+        }
+        for (String key : otherKeys) {
+            if (!devKeys.contains(key)) {
+                throw StageSettings.error("stages." + dev.name + "." + field + "." + key, "is missing; every"
+                        + " stage sets the same " + field + " (stages." + other.name + " has it).");
+            }
+        }
     }
 
     private static String prefix(JsonNode config) {
@@ -261,6 +287,7 @@ public final class WorkshopConfig {
      */
     public DurableSettings durable(String name) {
         DurableSettings settings = stageSettings("durableFunctions." + name).durableFunctions.get(name);
+        used.add("durableFunctions." + name);
         if (settings == null) {
             throw StageSettings.error(path("durableFunctions." + name), "is missing; give this durable"
                     + " function's \"executionTimeout\" and \"retentionDays\".");
@@ -285,6 +312,7 @@ public final class WorkshopConfig {
     /** The timeout of the callback {@code name} in this stage ({@code stages.<stage>.callbackTimeouts.<name>}). */
     public Duration callbackTimeout(String name) {
         Duration timeout = stageSettings("callbackTimeouts." + name).callbackTimeouts.get(name);
+        used.add("callbackTimeouts." + name);
         if (timeout == null) {
             throw StageSettings.error(path("callbackTimeouts." + name), "is missing; give the callback's timeout,"
                     + " for example \"24h\".");
@@ -316,6 +344,25 @@ public final class WorkshopConfig {
     public static Optional<WorkshopConfig> of(IConstruct scope) {
         IConstruct found = scope.getNode().getRoot().getNode().tryFindChild(HOLDER_ID);
         return found instanceof Holder holder ? Optional.of(holder.config) : Optional.empty();
+    }
+
+    /**
+     * Refuses a {@code durableFunctions} or {@code callbackTimeouts} entry that the app never read: a misspelt or
+     * left-over name would otherwise be silently ignored. {@link WorkshopApp} calls it after defining the stack.
+     */
+    public void checkEverySettingIsUsed() {
+        if (stage == null) {
+            return;
+        }
+        List<String> defined = new ArrayList<>();
+        stage.durableFunctions.keySet().forEach(key -> defined.add("durableFunctions." + key));
+        stage.callbackTimeouts.keySet().forEach(key -> defined.add("callbackTimeouts." + key));
+        for (String field : defined) {
+            if (!used.contains(field)) {
+                throw StageSettings.error(path(field), "is not used by any function of this app; remove it or"
+                        + " check its name.");
+            }
+        }
     }
 
     private StageSettings stageSettings(String field) {

@@ -1,6 +1,7 @@
 package durable.workshop.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -201,7 +202,8 @@ class StagesTest {
         prod.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", "ops@example.com",
                 "TopicArn", Map.of("Ref", only(prod, "AWS::SNS::Topic"))));
-        assertThat(dev.findOutputs("AlarmTopicArn")).hasSize(1);
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(dev, 0);
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(prod, 1);
     }
 
     @Test
@@ -223,6 +225,7 @@ class StagesTest {
         old.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 14));
         old.resourceCountIs("AWS::CloudWatch::Alarm", 0);
         old.resourceCountIs("AWS::SNS::Topic", 0);
+        assertThatThrownBy(() -> SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(old, 0));
     }
 
     static String functionId(Template template, String name) {

@@ -196,4 +196,22 @@ class WorkshopConfigTest {
                 "\"resourcePrefix\": \"dw-t\", \"logRetentionDays\": 7,")))
                 .hasMessageContaining("field \"logRetentionDays\" belongs in each stage now");
     }
+
+    @Test
+    void everyStageNamesTheSameDurableFunctionsAndCallbacks() {
+        assertThatThrownBy(() -> staged("dev", StagesTest.CONFIG.replace("\"approval\": \"24h\"", "\"approve\": \"24h\"")))
+                .hasMessage("config/config.json: field \"stages.prod.callbackTimeouts.approval\" is missing; every"
+                        + " stage sets the same callbackTimeouts (stages.dev has it).");
+    }
+
+    @Test
+    void aSettingNoFunctionReadsIsReported() throws IOException {
+        WorkshopConfig dev = staged("dev", StagesTest.CONFIG);
+        dev.durable("flow");
+        assertThatThrownBy(dev::checkEverySettingIsUsed)
+                .hasMessage("config/config.json: field \"stages.dev.callbackTimeouts.approval\" is not used by any"
+                        + " function of this app; remove it or check its name.");
+        dev.callbackTimeout("approval");
+        dev.checkEverySettingIsUsed();
+    }
 }
