@@ -30,11 +30,11 @@ public final class DurableFunction extends WorkshopFunction {
     /**
      * The durable execution outcomes that need someone to look, as Lambda publishes them in the {@code AWS/Lambda}
      * namespace. The names are those of "Monitoring durable functions" in the Lambda Developer Guide
-     * (docs.aws.amazon.com/lambda/latest/dg/durable-monitoring.html, "Durable execution metrics"), which lists
-     * DurableExecutionStarted, -Succeeded, -Failed, -TimedOut and -Stopped among them; Failed and TimedOut are the
-     * ones it suggests alarming on. Like Lambda's other function metrics they are read per function with the
-     * {@code FunctionName} dimension, which sums all versions and aliases (docs.aws.amazon.com/lambda/latest/dg/
-     * monitoring-metrics.html, "Viewing metrics": By Function Name).
+     * (docs.aws.amazon.com/lambda/latest/dg/durable-monitoring.html, table "Durable execution metrics": also
+     * DurableExecutionStarted, -Succeeded, -Stopped, -Duration, ...); its section on CloudWatch alarms recommends
+     * alarms on these two. That page gives no dimensions of its own; like Lambda's other function metrics they are
+     * read per function with the {@code FunctionName} dimension, which covers all versions and aliases
+     * (docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics.html, the dimensions for function metrics).
      */
     public static final String EXECUTIONS_FAILED_METRIC = "DurableExecutionFailed";
     public static final String EXECUTIONS_TIMED_OUT_METRIC = "DurableExecutionTimedOut";
