@@ -6,6 +6,7 @@ LESSON ?=
 EX ?=
 TARGET ?= lessons
 PROFILE ?=
+STAGE ?= dev
 
 .DEFAULT_GOAL := help
 .PHONY: help slides setup test check-lesson check-solution progress hint synth deploy destroy reset-lesson preflight
@@ -35,13 +36,13 @@ hint:
 	@$(SCRIPTS)/hint.sh "$(LESSON)" "$(EX)"
 
 synth:
-	@$(SCRIPTS)/cdk.sh synth "$(TARGET)" "$(LESSON)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh synth "$(TARGET)" "$(LESSON)"
 
 deploy:
-	@$(SCRIPTS)/cdk.sh deploy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh deploy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
 
 destroy:
-	@$(SCRIPTS)/cdk.sh destroy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh destroy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
 
 slides:
 	@$(SCRIPTS)/slides.sh

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Lesson 1 demo against the deployed stack: the durable function waits for an item to become "completed".
 #
-#   scripts/demo.sh [--profile NAME] [--region REGION] [--name EXECUTION_NAME] [--complete-after SECONDS]
-#   scripts/demo.sh [--profile NAME] [--region REGION] reset     # delete the demo item only
+#   scripts/demo.sh [--profile NAME] [--region REGION] [--stage dev|prod] [--name EXECUTION_NAME]
+#                   [--complete-after SECONDS]
+#   scripts/demo.sh [--profile NAME] [--region REGION] [--stage dev|prod] reset   # delete the demo item only
 #
 # Steps: put pk=test-item with value "incomplete", start the durable execution through the alias (asynchronous,
 # with an execution name), show the function's logs, put "completed", wait until the execution ends, show how
@@ -10,7 +11,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -20,6 +21,7 @@ die() {
 
 PROFILE="${AWS_PROFILE:-}"
 REGION=""
+STAGE="${STAGE:-dev}"
 NAME=""
 COMPLETE_AFTER=""
 COMMAND="run"
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --profile) [ $# -ge 2 ] || die "--profile needs a profile name"; PROFILE="$2"; shift 2 ;;
     --region) [ $# -ge 2 ] || die "--region needs a region, for example us-east-1"; REGION="$2"; shift 2 ;;
+    --stage) [ $# -ge 2 ] || die "--stage needs a stage, dev or prod"; STAGE="$2"; shift 2 ;;
     --name) [ $# -ge 2 ] || die "--name needs an execution name"; NAME="$2"; shift 2 ;;
     --complete-after)
       [ $# -ge 2 ] || die "--complete-after needs a number of seconds"
@@ -42,7 +45,7 @@ done
 
 # Run from the infra folder whatever the caller's working directory.
 cd "$(dirname "$0")/.."
-# STACK, AWS and stack_output, shared with the other lessons' demos.
+# STACK (of the stage), AWS and stack_output, shared with the other lessons' demos.
 . ../../../shared-infra/scripts/demo-lib.sh
 
 if ! TABLE=$(stack_output TableName 2>/dev/null) || [ -z "$TABLE" ] || [ "$TABLE" = "None" ]; then

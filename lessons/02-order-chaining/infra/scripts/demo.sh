@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lesson 2 demo against the deployed stack: submits the four sample orders and shows how each execution ended.
 #
-#   scripts/demo.sh [--profile NAME] [--region REGION] [--run-id ID]
+#   scripts/demo.sh [--profile NAME] [--region REGION] [--stage dev|prod] [--run-id ID]
 #
 # The orders are the JSON files in ../src/test/resources/orders (the same ones the lesson's tests use):
 # success, payment declined, insufficient inventory and validation failure. Each one starts a durable
@@ -20,12 +20,14 @@ die() {
 
 PROFILE="${AWS_PROFILE:-}"
 REGION=""
+STAGE="${STAGE:-dev}"
 RUN_ID=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) [ $# -ge 2 ] || die "--profile needs a profile name"; PROFILE="$2"; shift 2 ;;
     --region) [ $# -ge 2 ] || die "--region needs a region, for example us-east-1"; REGION="$2"; shift 2 ;;
+    --stage) [ $# -ge 2 ] || die "--stage needs a stage, dev or prod"; STAGE="$2"; shift 2 ;;
     --run-id)
       [ $# -ge 2 ] || die "--run-id needs a value"
       case "$2" in ''|*[!a-zA-Z0-9_-]*) die "--run-id may hold only letters, digits, - and _, not '$2'" ;; esac
@@ -37,7 +39,7 @@ done
 
 # Run from the infra folder whatever the caller's working directory.
 cd "$(dirname "$0")/.."
-# STACK, AWS and stack_output, shared with the other lessons' demos.
+# STACK (of the stage), AWS and stack_output, shared with the other lessons' demos.
 . ../../../shared-infra/scripts/demo-lib.sh
 ORDERS_DIR=../src/test/resources/orders
 ls "$ORDERS_DIR"/*.json >/dev/null 2>&1 || die "no order files in $ORDERS_DIR."
