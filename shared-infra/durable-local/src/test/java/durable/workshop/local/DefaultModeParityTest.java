@@ -3,6 +3,9 @@ package durable.workshop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import durable.workshop.local.engine.OperationIds;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +87,29 @@ class DefaultModeParityTest {
         assertThat(assemble.getContextDetails().replayChildren()).isTrue();
         // Run once, then again on the replay after the wait to rebuild the result.
         assertThat(childRuns).hasValue(2);
+    }
+
+    @Test
+    void defaultModeWarnsOnceAboutOversizedResultsAndGoesOn() {
+        // The course's rule is a warning in default mode (learning mode fails: ReplayCheckTest).
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            ctx.step("big-1", String.class, () -> "a".repeat(300_000));
+            ctx.step("big-2", String.class, () -> "b".repeat(300_000));
+            return "ok";
+        });
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        TestResult<String> done;
+        try {
+            done = runner.runUntilComplete("x");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(done.getResult(String.class)).isEqualTo("ok");
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log.split("more than the 262144 bytes", -1)).hasSize(2);
+        assertThat(log).contains("step \"big-1\" is 300002 bytes");
     }
 
     // ------------------------------------------------------------------ 3. history and ids
