@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.EventType;
-import software.amazon.awssdk.services.lambda.model.OperationType;
-import software.amazon.lambda.durable.context.BaseContext;
-import software.amazon.lambda.durable.exception.UnrecoverableDurableExecutionException;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.awssdk.services.lambda.model.OperationType;
 import software.amazon.lambda.durable.TypeToken;
 import software.amazon.lambda.durable.config.CompletionConfig;
+import software.amazon.lambda.durable.context.BaseContext;
+import software.amazon.lambda.durable.exception.UnrecoverableDurableExecutionException;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.model.ConcurrencyCompletionStatus;
 import software.amazon.lambda.durable.model.OperationSubType;
@@ -134,11 +134,11 @@ final class Batch {
             ErrorObject error = inner.ex.operationError(t, sd);
             flatErrors.set(index, error);
             // Not in the log: a record of the moment, only to word the failure as a nested unit's would be.
-            OpRecord transient_ = new OpRecord(id, inner.contextId, name, OperationType.CONTEXT, subType.getValue(),
+            OpRecord moment = new OpRecord(id, inner.contextId, name, OperationType.CONTEXT, subType.getValue(),
                     inner.ex.now);
-            transient_.error = error;
-            transient_.finish(OperationStatus.FAILED, inner.ex.now);
-            return EngineFuture.failed(inner.childFailure(transient_, mode, sd), inner.ex.now);
+            moment.error = error;
+            moment.finish(OperationStatus.FAILED, inner.ex.now);
+            return EngineFuture.failed(inner.childFailure(moment, mode, sd), inner.ex.now);
         } finally {
             BaseContext.CONTEXT.set(previous);
         }

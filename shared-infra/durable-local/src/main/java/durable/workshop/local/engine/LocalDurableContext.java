@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -113,15 +113,16 @@ public final class LocalDurableContext implements DurableContext {
     // ------------------------------------------------------------------ ids, replay checks, validation
 
     /**
-     * The next operation id, as the official SDK derives it: the SHA-256 hex of the counter in the handler's context
-     * ({@code sha256("1")}), of {@code <parent id>-<counter>} inside a child context.
+     * The id the n-th next operation of this context will get, without taking it. Ids are derived as the official
+     * SDK derives them: the SHA-256 hex of the counter in the handler's context ({@code sha256("1")}), of
+     * {@code <parent id>-<counter>} inside a child context.
      */
-    /** The id the n-th next operation of this context will get, without taking it. */
     String counterPeek(int ahead) {
         int n = counter + ahead;
         return OperationIds.hash(contextId == null ? Integer.toString(n) : contextId + "-" + n);
     }
 
+    /** Takes the next operation id. */
     String nextId() {
         String id = counterPeek(1);
         counter++;

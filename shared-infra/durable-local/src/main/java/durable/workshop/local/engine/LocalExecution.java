@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.Event;
 import software.amazon.awssdk.services.lambda.model.EventType;
@@ -68,7 +70,7 @@ public final class LocalExecution {
     private int callbackSeq;
     /** Default mode warns about an oversized result once per execution. */
     private boolean warnedAboutSize;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalExecution.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalExecution.class);
 
     private ExecutionStatus status = ExecutionStatus.PENDING;
     private String resultPayload;
