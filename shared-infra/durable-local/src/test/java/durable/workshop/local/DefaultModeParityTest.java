@@ -7,8 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,27 @@ class DefaultModeParityTest {
         assertThat(done.getStatus()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.getResult(String.class)).isEqualTo("done");
         assertThat(done.getOperations()).hasSize(3).allSatisfy(o -> assertThat(o.getName()).isNull());
+    }
+
+    @Test
+    void namesMustBeNonEmptyPrintableAsciiAndShortEnough() {
+        // Seen: ParameterValidator.validateOperationName refuses an empty name, a name over the limit and any
+        // character outside printable ASCII; waitForCallback leaves room for its "-submitter" suffix.
+        assertThat(failureOf(ctx -> ctx.step("", String.class, () -> "v"))).contains("must not be blank");
+        assertThat(failureOf(ctx -> ctx.step("在庫確認", String.class, () -> "v"))).contains("printable ASCII");
+        assertThat(failureOf(ctx -> ctx.waitForCallback("w".repeat(250), String.class, (id, s) -> { })))
+                .contains("at most 246");
+        var spaces = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
+                ctx.step("check stock", String.class, () -> "v"));
+        assertThat(spaces.runUntilComplete("x").getStatus()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    private static String failureOf(java.util.function.Function<DurableContext, String> handler) {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> handler.apply(ctx));
+        TestResult<String> failed = runner.runUntilComplete("x");
+        assertThat(failed.getStatus()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.getError().orElseThrow().errorType()).isEqualTo(IllegalArgumentException.class.getName());
+        return failed.getError().orElseThrow().errorMessage();
     }
 
     // ------------------------------------------------------------------ 2. large results
@@ -200,6 +224,21 @@ class DefaultModeParityTest {
 
         assertThat(failed.getStatus()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.getError().orElseThrow().errorType()).isEqualTo(IllegalArgumentException.class.getName());
+    }
+
+    @Test
+    void mapAcceptsOrderedCollectionsAndRefusesViewsOfUnorderedMaps() {
+        // Seen: ParameterValidator.validateOrderedCollection refuses a HashSet (not a LinkedHashSet) and the
+        // key/value/entry views of HashMap, IdentityHashMap, WeakHashMap and ConcurrentHashMap; other collections pass.
+        var ordered = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
+                ctx.map("m", new LinkedHashSet<>(List.of(3, 1, 2)), Integer.class, (n, i, c) -> n).succeeded()
+                        + "" + ctx.map("n", Set.of(7), Integer.class, (n, i, c) -> n).succeeded());
+        assertThat(ordered.runUntilComplete("x").getResult(String.class)).isEqualTo("[3, 1, 2][7]");
+
+        var view = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
+                ctx.map("m", new HashMap<>(Map.of("a", 1)).keySet(), String.class, (k, i, c) -> k).toString());
+        assertThat(view.runUntilComplete("x").getError().orElseThrow().errorMessage())
+                .contains("deterministic iteration order");
     }
 
     @Test

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.SortedSet;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -195,10 +198,10 @@ public final class LocalDurableContext implements DurableContext {
      * name), never empty, at most 256 characters. Learning mode (strict replay) also requires a non-blank name.
      */
     void validateName(String name, String what) {
-        validateName(name, what, ex.strict);
+        validateName(name, what, ex.strict, MAX_NAME_LENGTH);
     }
 
-    static void validateName(String name, String what, boolean learningMode) {
+    static void validateName(String name, String what, boolean learningMode, int maxLength) {
         if (name == null && !learningMode) {
             return;
         }
@@ -207,9 +210,18 @@ public final class LocalDurableContext implements DurableContext {
                     + ": every durable operation needs a static, non-empty name (it identifies the checkpoint "
                     + "on replay).");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
+        if (name.length() > maxLength) {
             throw new IllegalArgumentException("The " + what + " name \"" + name.substring(0, 40) + "...\" is "
-                    + name.length() + " characters long; operation names may have at most " + MAX_NAME_LENGTH + ".");
+                    + name.length() + " characters long; " + what + " names may have at most " + maxLength + ".");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                // The official SDK accepts printable ASCII only.
+                throw new IllegalArgumentException("The " + what + " name \"" + name + "\" has the character '" + c
+                        + "' (U+" + String.format("%04X", (int) c) + "); operation names may contain printable "
+                        + "ASCII characters only (letters, digits, spaces, punctuation).");
+            }
         }
     }
 
@@ -499,7 +511,8 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public <T> DurableFuture<T> waitForCallbackAsync(
             String name, TypeToken<T> type, BiConsumer<String, StepContext> submitter, WaitForCallbackConfig config) {
-        validateName(name, "waitForCallback");
+        // Its callback and submitter are named "<name>-callback" and "<name>-submitter": ten characters more.
+        validateName(name, "waitForCallback", ex.strict, MAX_NAME_LENGTH - "-submitter".length());
         checkCanStart("waitForCallback", name);
         Objects.requireNonNull(submitter, "callback submitter");
         String id = nextId();
@@ -786,11 +799,11 @@ public final class LocalDurableContext implements DurableContext {
         Objects.requireNonNull(items, "map items");
         Objects.requireNonNull(type, "map result type");
         Objects.requireNonNull(fn, "map function");
-        if (items instanceof Set && !(items instanceof SortedSet) && !(items instanceof LinkedHashSet)) {
+        if (hasUnstableOrder(items)) {
             // As in the official SDK: item i must be the same item on every replay, so the order must be stable.
-            throw new IllegalArgumentException("The items of map \"" + name + "\" are a " + items.getClass().getName()
-                    + ", whose iteration order is not stable across replays; pass a List (or a SortedSet or "
-                    + "LinkedHashSet) instead.");
+            throw new IllegalArgumentException("The items of map \"" + name + "\" must have deterministic iteration "
+                    + "order, and a " + items.getClass().getName() + " has none; pass a List (or a LinkedHashSet, "
+                    + "a TreeSet) instead.");
         }
         String id = nextId();
         OpRecord r = openBatch(id, name, OperationSubType.MAP);
@@ -828,6 +841,16 @@ public final class LocalDurableContext implements DurableContext {
             batch.complete(mapResult, sd);
             return mapResult;
         }, batch::isDecided, () -> r.end);
+    }
+
+    /** The collections the official SDK refuses: a HashSet (not a LinkedHashSet) and views of unordered maps. */
+    private static boolean hasUnstableOrder(Collection<?> items) {
+        if (items instanceof LinkedHashSet) {
+            return false;
+        }
+        Class<?> enclosing = items.getClass().getEnclosingClass();
+        return items instanceof HashSet || enclosing == HashMap.class || enclosing == IdentityHashMap.class
+                || enclosing == WeakHashMap.class || enclosing == ConcurrentHashMap.class;
     }
 
     private OpRecord openBatch(String id, String name, OperationSubType subType) {
