@@ -192,6 +192,27 @@ class DefaultModeParityTest {
     }
 
     @Test
+    void aFlatBranchThatWaitsResumesOnTheNextInvocation() {
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            DurableFuture<String> slow;
+            try (var fan = ctx.parallel("fan", ParallelConfig.builder().nestingType(NestingType.FLAT).build())) {
+                fan.branch("fast", String.class, c -> c.step("f", String.class, () -> "F"));
+                slow = fan.branch("slow", String.class, c -> {
+                    c.wait("nap", Duration.ofMinutes(1));
+                    return c.step("s", String.class, () -> "S");
+                });
+            }
+            return slow.get();
+        });
+        assertThat(runner.run("x").getStatus()).isEqualTo(ExecutionStatus.PENDING);
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(done.getResult(String.class)).isEqualTo("S");
+        assertThat(done.getOperations()).extracting(TestOperation::getName).containsExactly("fan", "f", "nap", "s");
+        assertThat(Traces.of(runner).render()).contains("ran branch \"slow\" (flat)");
+    }
+
+    @Test
     void aFlatMapRunsItsItemsWithoutContextsAndReplaysThemFromTheirSteps() {
         // Seen: MapConfig.nestingType(FLAT) checkpoints no MapIteration context; the items' steps replay.
         AtomicInteger stepRuns = new AtomicInteger();

@@ -122,6 +122,10 @@ final class Batch {
             Function<LocalDurableContext, T> body, LocalDurableContext.FailMode mode) {
         LocalDurableContext unit = new LocalDurableContext(inner.ex, id, inner.contextId, name, inner.depth + 1,
                 inner.getLambdaContext());
+        // Not in the log: a record of the moment, for the trace and to word a failure as a nested unit's would be.
+        OpRecord moment = new OpRecord(id, inner.contextId, name, OperationType.CONTEXT, subType.getValue(),
+                inner.ex.now);
+        inner.ex.trace(inner.depth, "ran", moment, "(flat)");
         BaseContext previous = BaseContext.CONTEXT.get();
         BaseContext.CONTEXT.set(unit);
         try {
@@ -133,9 +137,6 @@ final class Batch {
         } catch (Throwable t) {
             ErrorObject error = inner.ex.operationError(t, sd);
             flatErrors.set(index, error);
-            // Not in the log: a record of the moment, only to word the failure as a nested unit's would be.
-            OpRecord moment = new OpRecord(id, inner.contextId, name, OperationType.CONTEXT, subType.getValue(),
-                    inner.ex.now);
             moment.error = error;
             moment.finish(OperationStatus.FAILED, inner.ex.now);
             return EngineFuture.failed(inner.childFailure(moment, mode, sd), inner.ex.now);
