@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.lambda.model.EventType;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
 import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.config.CompletionConfig;
 import software.amazon.lambda.durable.config.MapConfig;
 import software.amazon.lambda.durable.config.NestingType;
 import software.amazon.lambda.durable.config.ParallelConfig;
@@ -30,6 +31,7 @@ import software.amazon.lambda.durable.exception.NonDeterministicExecutionExcepti
 import software.amazon.lambda.durable.exception.ParallelBranchFailedException;
 import software.amazon.lambda.durable.model.ExecutionStatus;
 import software.amazon.lambda.durable.model.MapResult;
+import software.amazon.lambda.durable.model.ParallelResult;
 import software.amazon.lambda.durable.retry.RetryStrategies;
 import software.amazon.lambda.durable.testing.LocalDurableTestRunner;
 import software.amazon.lambda.durable.testing.TestOperation;
@@ -231,6 +233,43 @@ class DefaultModeParityTest {
         assertThat(done.getOperations()).extracting(TestOperation::getName)
                 .containsExactly("square", "sq", "sq", "sq", "pause");
         assertThat(stepRuns).hasValue(3);
+    }
+
+    // ------------------------------------------------------------------ 8. early completion
+
+    @Test
+    void minSuccessfulEndsAParallelEarlyWithoutStartingTheQueuedBranchesAlsoOnReplay() {
+        // Documented: the service-history conformance case 8.8 (parallel, maxConcurrency 1, minSuccessful 2, four
+        // branches): branches 0 and 1 run, 2 and 3 never start, the parallel succeeds with MIN_SUCCESSFUL_REACHED.
+        AtomicInteger branchRuns = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            var fan = ctx.parallel("min-successful", ParallelConfig.builder().maxConcurrency(1)
+                    .completionConfig(CompletionConfig.minSuccessful(2)).build());
+            for (int i = 0; i < 4; i++) {
+                String value = "b" + i;
+                fan.branch("branch-" + i, String.class, c -> {
+                    branchRuns.incrementAndGet();
+                    return value;
+                });
+            }
+            ParallelResult r = fan.get();
+            return r.completionStatus() + " " + r.succeeded() + " " + r.statuses();
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(done.getResult(String.class))
+                .isEqualTo("MIN_SUCCESSFUL_REACHED 2 [SUCCEEDED, SUCCEEDED, SKIPPED, SKIPPED]");
+        assertThat(types(done)).containsExactly(EventType.CONTEXT_STARTED, EventType.CONTEXT_STARTED,
+                EventType.CONTEXT_SUCCEEDED, EventType.CONTEXT_STARTED, EventType.CONTEXT_SUCCEEDED,
+                EventType.CONTEXT_SUCCEEDED);
+        assertThat(done.getOperation("branch-2")).isNull();
+        assertThat(branchRuns).hasValue(2);
+
+        // A replay of the finished execution gives the same result and starts nothing new.
+        TestResult<String> replayed = runner.run("x");
+        assertThat(replayed.getResult(String.class)).isEqualTo(done.getResult(String.class));
+        assertThat(replayed.getHistoryEvents()).hasSize(6);
+        assertThat(branchRuns).hasValue(2);
     }
 
     // ------------------------------------------------------------------ 5. misuse
