@@ -186,7 +186,8 @@ class DefaultModeParityTest {
         TestResult<String> flat = twoBranches(NestingType.FLAT);
         assertThat(flat.getResult(String.class)).isEqualTo("ok");
         assertThat(types(flat)).containsExactly(EventType.CONTEXT_STARTED, EventType.STEP_STARTED,
-                EventType.STEP_SUCCEEDED, EventType.STEP_STARTED, EventType.STEP_SUCCEEDED, EventType.CONTEXT_SUCCEEDED);
+                EventType.STEP_SUCCEEDED, EventType.STEP_STARTED, EventType.STEP_SUCCEEDED,
+                EventType.CONTEXT_SUCCEEDED);
         assertThat(flat.getOperation("a")).isNull();
         String fan = OperationIds.hash("1");
         String branchB = OperationIds.hash(fan + "-2");
