@@ -59,18 +59,11 @@ public class OrderWorkflow extends DurableHandler<Order, OrderResult> {
 
     @Override
     public OrderResult handleRequest(Order order, DurableContext context) {
-        PricedOrder priced = receive(order, context);
-        reserve(priced, context);
-        Approval approval = approval(priced, context);
-        if (!approval.approved()) {
-            return cancel(priced, approval.approver(), approval.reason(), context);
-        }
-        String key = paymentKey(priced, context);
-        Payment payment = charge(priced, key, context);
-        if (!payment.charged()) {
-            return cancel(priced, approval.approver(), payment.reason(), context);
-        }
-        return complete(priced, payment, approval, context);
+        // TODO 3.7 — Put the workflow together: receive, reserve, approval; cancel when not approved; then
+        //  paymentKey, charge; cancel when not charged; otherwise complete. (README: "Exercise 3.7")
+        throw new UnsupportedOperationException(
+                "TODO 3.7: put the workflow together in handleRequest: receive, reserve, approval (cancel when not"
+                        + " approved), paymentKey, charge (cancel when not charged), complete");
     }
 
     // The stages are package-private so that a test can run one of them on its own.
@@ -120,9 +113,10 @@ public class OrderWorkflow extends DurableHandler<Order, OrderResult> {
 
     /** How long to wait for the approver: the callback's timeout, from the configuration. */
     WaitForCallbackConfig approvalWaitConfig() {
-        return WaitForCallbackConfig.builder()
-                .callbackConfig(CallbackConfig.builder().timeout(config.approvalTimeout()).build())
-                .build();
+        // TODO 3.1 — Return a WaitForCallbackConfig whose callbackConfig has the timeout
+        //  config.approvalTimeout(). (README: "Exercise 3.1")
+        throw new UnsupportedOperationException(
+                "TODO 3.1: set the callback timeout from config.approvalTimeout() in approvalWaitConfig()");
     }
 
     /**
@@ -130,42 +124,39 @@ public class OrderWorkflow extends DurableHandler<Order, OrderResult> {
      * where an approver finds it; then the execution suspends until the callback is completed, failed or timed out.
      */
     ApprovalDecision awaitApproval(PricedOrder order, DurableContext context) {
-        return context.waitForCallback("approval", ApprovalDecision.class,
-                (callbackId, step) -> orders.awaitApproval(order.orderId(), callbackId),
-                approvalWaitConfig());
+        // TODO 3.1 — Call context.waitForCallback("approval", ApprovalDecision.class, submitter,
+        //  approvalWaitConfig()); the submitter gets (callbackId, step) and calls
+        //  orders.awaitApproval(order.orderId(), callbackId). (README: "Exercise 3.1")
+        throw new UnsupportedOperationException(
+                "TODO 3.1: wait for the approval callback with waitForCallback; the submitter stores the callback id"
+                        + " with orders.awaitApproval");
     }
 
     /** The approver's answer as an outcome: approved, rejected, a failed callback, or nobody answered in time. */
     Approval approval(PricedOrder order, DurableContext context) {
-        try {
-            ApprovalDecision decision = awaitApproval(order, context);
-            String approver = decision.approver() == null || decision.approver().isBlank()
-                    ? "an unnamed approver" : decision.approver();
-            if (decision.approved()) {
-                return Approval.approvedBy(approver);
-            }
-            String comment = decision.comment() == null || decision.comment().isBlank() ? "" : ": " + decision.comment();
-            return Approval.refused(approver, "rejected by " + approver + comment);
-        } catch (CallbackTimeoutException e) {
-            return Approval.refused(null, "no approver answered within " + config.approvalTimeoutText());
-        } catch (CallbackFailedException e) {
-            return Approval.refused(null, "the approval callback failed: " + e.getMessage());
-        }
+        // TODO 3.2 — Call awaitApproval. Approved: Approval.approvedBy(approver). Rejected:
+        //  Approval.refused(approver, "rejected by <approver>: <comment>"). Catch CallbackTimeoutException
+        //  ("no approver answered within " + config.approvalTimeoutText()) and CallbackFailedException
+        //  ("the approval callback failed: ..."), both refused with no approver. (README: "Exercise 3.2")
+        throw new UnsupportedOperationException(
+                "TODO 3.2: turn the approver's answer, a failed callback and a timeout into an Approval");
     }
 
     /** Cancel: release the reservation and mark the order CANCELLED with the reason, in one idempotent step. */
     OrderResult cancel(PricedOrder order, String approver, String reason, DurableContext context) {
-        OrderResult cancelled = context.step("cancel-order", OrderResult.class, step -> {
-            OrderTable.StoredOrder stored = orders.cancel(order.orderId(), approver, reason, products);
-            return OrderResult.cancelled(order, stored.approver(), stored.reason());
-        });
-        context.getLogger().info("Order {} cancelled: {}", order.orderId(), cancelled.reason());
-        return cancelled;
+        // TODO 3.3 — In a step named "cancel-order", call orders.cancel(order.orderId(), approver, reason,
+        //  products) and return OrderResult.cancelled(order, stored.approver(), stored.reason()).
+        //  (README: "Exercise 3.3")
+        throw new UnsupportedOperationException(
+                "TODO 3.3: release the reservation and mark the order CANCELLED in the cancel-order step");
     }
 
     /** The idempotency key of the charge: random, so created inside a step and checkpointed. */
     String paymentKey(PricedOrder order, DurableContext context) {
-        return context.step("create-payment-key", String.class, step -> UUID.randomUUID().toString());
+        // TODO 3.4 — Return a random UUID created inside a step named "create-payment-key".
+        //  (README: "Exercise 3.4")
+        throw new UnsupportedOperationException(
+                "TODO 3.4: create the idempotency key (UUID.randomUUID) inside the create-payment-key step");
     }
 
     /**
@@ -173,11 +164,12 @@ public class OrderWorkflow extends DurableHandler<Order, OrderResult> {
      * jitter, at most {@value #PAYMENT_ATTEMPTS} attempts in all; never retry a decline or a bug.
      */
     static RetryStrategy paymentRetry() {
-        RetryStrategy backoff = RetryStrategies.exponentialBackoff(PAYMENT_ATTEMPTS, FIRST_RETRY_DELAY,
-                MAX_RETRY_DELAY, 2.0, JitterStrategy.FULL);
-        return (error, attempt) -> error instanceof TransientPaymentException
-                ? backoff.makeRetryDecision(error, attempt)
-                : RetryDecision.fail();
+        // TODO 3.5 — Build RetryStrategies.exponentialBackoff(PAYMENT_ATTEMPTS, FIRST_RETRY_DELAY,
+        //  MAX_RETRY_DELAY, 2.0, JitterStrategy.FULL) and return a strategy that asks it only when the error is a
+        //  TransientPaymentException; anything else gets RetryDecision.fail(). (README: "Exercise 3.5")
+        throw new UnsupportedOperationException(
+                "TODO 3.5: retry only a TransientPaymentException, with exponential backoff and jitter, at most"
+                        + " PAYMENT_ATTEMPTS attempts");
     }
 
     /**
@@ -185,21 +177,15 @@ public class OrderWorkflow extends DurableHandler<Order, OrderResult> {
      * idempotency key, so the gateway charges at most once. A decline or exhausted retries become a failed Payment.
      */
     Payment charge(PricedOrder order, String idempotencyKey, DurableContext context) {
-        try {
-            PaymentReceipt receipt = context.step("charge-payment", PaymentReceipt.class, step -> {
-                step.getLogger().info("Charging order {} (attempt {}, key {})", order.orderId(), step.getAttempt(),
-                        idempotencyKey);
-                return gateway.charge(idempotencyKey, order.orderId(), order.amount(), PricedOrder.CURRENCY);
-            }, StepConfig.builder().retryStrategy(paymentRetry()).build());
-            return Payment.charged(receipt.paymentId());
-        } catch (PaymentDeclinedException e) {
-            return Payment.failed("payment declined: " + e.getMessage());
-        } catch (TransientPaymentException e) {
-            return Payment.failed("payment gateway unavailable after " + PAYMENT_ATTEMPTS + " attempts: "
-                    + e.getMessage());
-        } catch (StepFailedException e) {
-            return Payment.failed("payment failed: " + e.getMessage());
-        }
+        // TODO 3.6 — In a step named "charge-payment" with StepConfig.builder().retryStrategy(paymentRetry()),
+        //  call gateway.charge(idempotencyKey, order.orderId(), order.amount(), PricedOrder.CURRENCY) and return
+        //  Payment.charged(receipt.paymentId()). Catch PaymentDeclinedException ("payment declined: " +
+        //  e.getMessage()), TransientPaymentException and StepFailedException (a reason with e.getMessage()) and
+        //  return Payment.failed(reason).
+        //  (README: "Exercise 3.6")
+        throw new UnsupportedOperationException(
+                "TODO 3.6: charge in the charge-payment step with paymentRetry() and the idempotency key; a decline"
+                        + " or exhausted retries become Payment.failed");
     }
 
     /** Send the completion notice: the order becomes COMPLETED with its payment and approver. */
