@@ -47,7 +47,8 @@ public class PaymentGateway {
         String base = baseUri.toString();
         this.paymentsUri = URI.create((base.endsWith("/") ? base : base + "/") + "payments");
         this.signer = signer;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        // HTTP/1.1: the headers sent are exactly the ones signed (no HTTP/2 pseudo-headers).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** A client that sends the requests as they are (tests, and gateways that need no AWS signature). */
