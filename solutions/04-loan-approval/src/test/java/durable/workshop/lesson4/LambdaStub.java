@@ -3,6 +3,7 @@ package durable.workshop.lesson4;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import durable.workshop.testkit.LocalHttpStub;
@@ -23,13 +24,29 @@ final class LambdaStub implements AutoCloseable {
     final LambdaClient client;
 
     LambdaStub() {
+        // Lambda answers 202 to an asynchronous invoke and 200 to a callback call.
         http.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+        http.stubFor(any(urlPathMatching("/2015-03-31/functions/.*/invocations"))
+                .willReturn(aResponse().withStatus(202).withBody("")));
         client = LambdaClient.builder()
                 .endpointOverride(http.baseUri())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /** The path of Lambda's Invoke for this function (the ARN URL-encoded, as the SDK sends it). */
+    static String invokePath(String functionArn) {
+        return "/2015-03-31/functions/" + java.net.URLEncoder.encode(functionArn, java.nio.charset.StandardCharsets.UTF_8)
+                + "/invocations";
+    }
+
+    /** The path of SendDurableExecutionCallback{Success,Failure,Heartbeat}: {@code action} is succeed, fail or heartbeat. */
+    static String callbackPath(String callbackId, String action) {
+        return "/2025-12-01/durable-execution-callbacks/"
+                + java.net.URLEncoder.encode(callbackId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "/" + action;
     }
 
     /** Every request the client sent, in order. */
