@@ -64,6 +64,13 @@ status() {  # id
   echo
 }
 
+show_statuses() {
+  for name in alice bob charlie; do
+    echo "== GET /status/$name-$RUN_ID"
+    status "$name-$RUN_ID"
+  done
+}
+
 echo "Applying through $API (run id $RUN_ID)"
 apply alice 046-451-111 150000 "Alice Johnson"
 apply bob 046-452-222 50000 "Bob Martinez"
@@ -75,10 +82,7 @@ for (( i = 0; i < 30; i++ )); do
   case "$body" in *'"awaitingApproval":true'*) break ;; esac
   sleep 2
 done
-for name in alice bob charlie; do
-  echo "== GET /status/$name-$RUN_ID"
-  status "$name-$RUN_ID"
-done
+show_statuses
 
 echo
 echo "Approving Alice as a manager: POST /approve signed with your credentials (IAM authorization)"
@@ -100,10 +104,7 @@ for (( i = 0; i < 30; i++ )); do
   [ "$pending" -eq 0 ] && break
   sleep 2
 done
-for name in alice bob charlie; do
-  echo "== GET /status/$name-$RUN_ID"
-  status "$name-$RUN_ID"
-done
+show_statuses
 
 echo
 echo "Logs of the workflow: aws logs tail $LOG_GROUP --since 15m (AWS CLI v2)"

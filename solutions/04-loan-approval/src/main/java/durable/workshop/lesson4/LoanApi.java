@@ -88,10 +88,19 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
             return HttpResponse.json(200, accepted(id, existing.get().status()));
         }
         // Asynchronous start by qualified ARN; the execution name makes a repeated start return the same execution.
-        lambda.invoke(b -> b.functionName(workflowArn)
-                .invocationType(InvocationType.EVENT)
-                .durableExecutionName(id)
-                .payload(SdkBytes.fromUtf8String(WorkerJson.write(application))));
+        try {
+            lambda.invoke(b -> b.functionName(workflowArn)
+                    .invocationType(InvocationType.EVENT)
+                    .durableExecutionName(id)
+                    .payload(SdkBytes.fromUtf8String(WorkerJson.write(application))));
+        } catch (LambdaException e) {
+            if (e.statusCode() == 409) {
+                // DurableExecutionAlreadyStartedException: this id already runs with another application.
+                return HttpResponse.error(409, "ALREADY_SUBMITTED", "application " + id
+                        + " was already submitted with other details; use a new applicationId", "applicationId");
+            }
+            throw e;
+        }
         progress.submitted(id, "Application submitted for " + report.application().amount().toPlainString());
         count("ApplicationsSubmitted");
         LOG.info("application {} submitted, amount {}", id, application.amount());

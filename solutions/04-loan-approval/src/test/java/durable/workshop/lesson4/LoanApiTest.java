@@ -77,6 +77,23 @@ class LoanApiTest {
     }
 
     @Test
+    void aBase64BodyIsReadAndAnIdStartedWithOtherDetailsGets409() throws Exception {
+        lambda.http.stubFor(post(urlPathMatching("/2015-03-31/functions/.*/invocations"))
+                .willReturn(aResponse().withStatus(409)
+                        .withHeader("x-amzn-ErrorType", "DurableExecutionAlreadyStartedException")
+                        .withBody("{\"message\":\"already started\"}")));
+        String event = "{\"routeKey\":\"POST /apply\",\"isBase64Encoded\":true,\"body\":\""
+                + java.util.Base64.getEncoder().encodeToString(ALICE.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\"}";
+
+        HttpResponse response = api.handleRequest(WorkerJson.read(event, HttpRequest.class), null);
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(json(response).at("/error/code").asText()).isEqualTo("ALREADY_SUBMITTED");
+        assertThat(lambda.requests().get(0).getHeader("X-Amz-Durable-Execution-Name")).isEqualTo("alice-001");
+    }
+
+    @Test
     void badApplicationsGet400NamingTheField() throws Exception {
         HttpResponse noAmount = call("POST /apply", "/apply",
                 "{\"applicationId\":\"a-1\",\"applicantName\":\"A\",\"sin\":\"046451111\"}");
