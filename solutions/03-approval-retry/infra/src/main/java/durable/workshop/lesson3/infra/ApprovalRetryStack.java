@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
@@ -50,6 +51,8 @@ public final class ApprovalRetryStack extends Stack {
         Code code = FunctionJar.code(this, 3);
         // How long an order waits for an approver: stages.<stage>.callbackTimeouts.approval in config.json.
         Duration approvalTimeout = config.callbackTimeout("approval");
+        // ISO-8601, as OrderConfig reads it: PT30M in dev, PT72H in prod.
+        String approvalTimeoutIso = java.time.Duration.ofSeconds(approvalTimeout.toSeconds().longValue()).toString();
 
         Table products = table("Products", config.name("products"), "productId");
         Table orders = table("Orders", config.name("orders"), "orderId");
@@ -89,9 +92,7 @@ public final class ApprovalRetryStack extends Stack {
                 .environment("ORDERS_TABLE", orders.getTableName())
                 .environment("PRODUCTS_TABLE", products.getTableName())
                 .environment("PAYMENT_GATEWAY_URL", gatewayUrl.getUrl())
-                // ISO-8601, as OrderConfig reads it: PT30M in dev, PT72H in prod.
-                .environment("APPROVAL_TIMEOUT",
-                        java.time.Duration.ofSeconds(approvalTimeout.toSeconds().longValue()).toString())
+                .environment("APPROVAL_TIMEOUT", approvalTimeoutIso)
                 .logRetention(config.logRetention())
                 .build(),
                 // Execution timeout and history retention of the stage; the timeout is refused if it does not
@@ -111,6 +112,9 @@ public final class ApprovalRetryStack extends Stack {
                 .actions(List.of(TableAccess.GET_ITEM))
                 .resources(List.of(orders.getTableArn()))
                 .build());
+        ((CfnManagedPolicy) approvers.policy().getNode().getDefaultChild()).setDescription(
+                "Approvers of " + config.name("order-workflow") + ": read an order's callback id, then send"
+                        + " callback success, failure or heartbeat to this workflow's executions");
 
         output("WorkflowFunctionName", workflow.getFunctionName(), "Durable order workflow function name");
         output("WorkflowAliasArn", workflow.getAliasArn(), "Qualified ARN to invoke (alias live)");
@@ -122,8 +126,7 @@ public final class ApprovalRetryStack extends Stack {
         output("ApproverPolicyArn", approvers.policy().getManagedPolicyArn(),
                 "Managed policy for approvers: read an order's callback id, then send callback success, failure"
                         + " or heartbeat to this workflow");
-        output("ApprovalTimeoutMinutes", Long.toString(approvalTimeout.toMinutes().longValue()),
-                "How long an order waits for approval");
+        output("ApprovalTimeout", approvalTimeoutIso, "How long an order waits for approval (ISO-8601)");
     }
 
     private Table table(String id, String name, String partitionKey) {

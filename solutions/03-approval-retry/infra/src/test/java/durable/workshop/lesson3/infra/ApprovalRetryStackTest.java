@@ -143,16 +143,18 @@ class ApprovalRetryStackTest {
         // Exactly what demo.sh approve|reject|fail calls: GetItem on the order table (the callback id), then
         // one of the three callback actions. No other table, no Query or Scan, no other function.
         template.resourceCountIs("AWS::IAM::ManagedPolicy", 1);
-        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(
-                        Map.of("Effect", "Allow",
-                                "Action", DurableFunction.CALLBACK_ACTIONS,
-                                "Resource", Map.of("Fn::Join", List.of("", List.of(
-                                        arnOf(functionId("order-workflow")), ":*")))),
-                        Map.of("Effect", "Allow",
-                                "Action", "dynamodb:GetItem",
-                                "Resource", arnOf(tableId("orders")))))));
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                "Description", Match.stringLikeRegexp("^Approvers of " + PREFIX + "-order-workflow: read an order's"),
+                "PolicyDocument", Map.of(
+                        "Version", "2012-10-17",
+                        "Statement", List.of(
+                                Map.of("Effect", "Allow",
+                                        "Action", DurableFunction.CALLBACK_ACTIONS,
+                                        "Resource", Map.of("Fn::Join", List.of("", List.of(
+                                                arnOf(functionId("order-workflow")), ":*")))),
+                                Map.of("Effect", "Allow",
+                                        "Action", "dynamodb:GetItem",
+                                        "Resource", arnOf(tableId("orders")))))));
     }
 
     @Test
@@ -171,11 +173,9 @@ class ApprovalRetryStackTest {
         assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrder(
                 "WorkflowFunctionName", "WorkflowAliasArn", "WorkflowLogGroupName", "OrdersTableName",
                 "ProductsTableName", "PaymentGatewayUrl", "PaymentSandboxLogGroupName", "ApproverPolicyArn",
-                "ApprovalTimeoutMinutes", "AlarmTopicArn");
-        assertThat(template.findOutputs("ApprovalTimeoutMinutes").get("ApprovalTimeoutMinutes"))
-                .containsEntry("Value", "30");
-        assertThat(prod.findOutputs("ApprovalTimeoutMinutes").get("ApprovalTimeoutMinutes"))
-                .containsEntry("Value", "4320");
+                "ApprovalTimeout", "AlarmTopicArn");
+        assertThat(template.findOutputs("ApprovalTimeout").get("ApprovalTimeout")).containsEntry("Value", "PT30M");
+        assertThat(prod.findOutputs("ApprovalTimeout").get("ApprovalTimeout")).containsEntry("Value", "PT72H");
     }
 
     // --- what the stages set (config/config.json) ---
