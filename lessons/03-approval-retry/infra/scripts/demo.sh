@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lesson 3 demo against the deployed stack: submit an order, list and inspect executions, approve or reject.
 #
-#   scripts/demo.sh [--profile NAME] [--region REGION] COMMAND [ARGS]
+#   scripts/demo.sh [--profile NAME] [--region REGION] [--stage dev|prod] COMMAND [ARGS]
 #
 #   submit [FILE]                       start an execution for an order (default ../src/test/resources/orders/order-123.json),
 #                                       named <orderId>-<UTC time>; prints the execution ARN
@@ -24,10 +24,12 @@ die() {
 
 PROFILE="${AWS_PROFILE:-}"
 REGION=""
+STAGE="${STAGE:-dev}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) [ $# -ge 2 ] || die "--profile needs a profile name"; PROFILE="$2"; shift 2 ;;
     --region) [ $# -ge 2 ] || die "--region needs a region, for example ap-northeast-1"; REGION="$2"; shift 2 ;;
+    --stage) [ $# -ge 2 ] || die "--stage needs a stage, dev or prod"; STAGE="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) break ;;
   esac
@@ -38,7 +40,7 @@ shift
 
 # Run from the infra folder whatever the caller's working directory.
 cd "$(dirname "$0")/.."
-# STACK, AWS and stack_output, shared with the other lessons' demos.
+# STACK (of the stage), AWS and stack_output, shared with the other lessons' demos.
 . ../../../shared-infra/scripts/demo-lib.sh
 
 if ! FUNCTION=$(stack_output WorkflowFunctionName 2>/dev/null) || [ -z "$FUNCTION" ] || [ "$FUNCTION" = "None" ]; then

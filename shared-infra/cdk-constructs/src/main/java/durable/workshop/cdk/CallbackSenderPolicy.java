@@ -61,10 +61,12 @@ public final class CallbackSenderPolicy extends Construct {
      */
     public void grant(IGrantable grantee) {
         IPrincipal principal = grantee.getGrantPrincipal();
+        // The policy names its roles and users (not the reverse), so a sender that the function itself calls,
+        // such as a worker started by the submitter, does not make a dependency cycle.
         if (principal instanceof IRole role) {
-            role.addManagedPolicy(policy);
+            policy.attachToRole(role);
         } else if (principal instanceof IUser user) {
-            user.addManagedPolicy(policy);
+            policy.attachToUser(user);
         } else if (!principal.addToPrincipalPolicy(statement).getStatementAdded()) {
             throw new IllegalArgumentException("The callback sender policy cannot be given to " + principal
                     + ": it has no identity policy of its own; use a role or a user.");

@@ -4,7 +4,6 @@ import durable.workshop.cdk.CallbackSenderPolicy;
 import durable.workshop.cdk.DurableFunction;
 import durable.workshop.cdk.FunctionJar;
 import durable.workshop.cdk.FunctionSettings;
-import durable.workshop.cdk.InfraException;
 import durable.workshop.cdk.Nag;
 import durable.workshop.cdk.TableAccess;
 import durable.workshop.cdk.WorkerFunction;
@@ -24,6 +23,7 @@ import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
@@ -35,15 +35,12 @@ import software.constructs.Construct;
 /**
  * Lesson 3 on AWS: the order and product tables (sample products loaded at deploy time), the durable order
  * workflow, the sandbox payment gateway behind an IAM-authenticated function URL with its ledger table, and the
- * managed policy an approver needs to answer the workflow's callbacks.
+ * managed policy an approver needs to find an order's callback id and answer it. The stage (dev or prod) sets
+ * the approval timeout, the execution timeout, the history and log retention, the log level and the alarms.
  */
 public final class ApprovalRetryStack extends Stack {
 
     public static final String PACKAGE = "durable.workshop.lesson3.";
-    /** CDK context value (cdk.json or {@code -c}): how long an order waits for an approver. */
-    public static final String APPROVAL_TIMEOUT_CONTEXT = "approvalTimeoutMinutes";
-    /** Minutes for a demo; production would wait hours or days (`-c approvalTimeoutMinutes=2880`). */
-    public static final int DEFAULT_APPROVAL_TIMEOUT_MINUTES = 30;
     /** Beyond the approval wait: receiving, reserving, at most 5 charge attempts with backoff, the notice. */
     static final Duration WORK_AFTER_APPROVAL = Duration.hours(1);
     /** Construct id of the CDK's shared function behind AwsCustomResource. */
@@ -52,7 +49,10 @@ public final class ApprovalRetryStack extends Stack {
     public ApprovalRetryStack(Construct scope, String id, WorkshopConfig config) {
         super(scope, id);
         Code code = FunctionJar.code(this, 3);
-        int approvalMinutes = approvalTimeoutMinutes();
+        // How long an order waits for an approver: stages.<stage>.callbackTimeouts.approval in config.json.
+        Duration approvalTimeout = config.callbackTimeout("approval");
+        // ISO-8601, as OrderConfig reads it: PT30M in dev, PT72H in prod.
+        String approvalTimeoutIso = java.time.Duration.ofSeconds(approvalTimeout.toSeconds().longValue()).toString();
 
         Table products = table("Products", config.name("products"), "productId");
         Table orders = table("Orders", config.name("orders"), "orderId");
@@ -92,12 +92,12 @@ public final class ApprovalRetryStack extends Stack {
                 .environment("ORDERS_TABLE", orders.getTableName())
                 .environment("PRODUCTS_TABLE", products.getTableName())
                 .environment("PAYMENT_GATEWAY_URL", gatewayUrl.getUrl())
-                .environment("APPROVAL_TIMEOUT", java.time.Duration.ofMinutes(approvalMinutes).toString())
+                .environment("APPROVAL_TIMEOUT", approvalTimeoutIso)
                 .logRetention(config.logRetention())
                 .build(),
-                // The whole execution: it must outlast the approval wait plus everything after it.
-                Duration.minutes(approvalMinutes).plus(WORK_AFTER_APPROVAL),
-                Duration.days(7));  // how long the finished execution's history stays visible
+                // Execution timeout and history retention of the stage; the timeout is refused if it does not
+                // outlast the approval wait plus everything after it.
+                config.durable("order-workflow", approvalTimeout.plus(WORK_AFTER_APPROVAL)));
         gatewayUrl.grantInvokeUrl(workflow.getFunction());
         // ProductTable: GetItem to price, UpdateItem to take and put back stock.
         TableAccess.grantItemActions(products, workflow.getFunction(), TableAccess.GET_ITEM, TableAccess.UPDATE_ITEM);
@@ -105,8 +105,16 @@ public final class ApprovalRetryStack extends Stack {
         TableAccess.grantItemActions(orders, workflow.getFunction(),
                 TableAccess.GET_ITEM, TableAccess.PUT_ITEM, TableAccess.UPDATE_ITEM);
 
-        // What an approver (a person's role, a tool) is given: the three callback actions on this function only.
+        // What an approver (a person's role, a tool) is given: the three callback actions on this function only,
+        // and GetItem on the order table, where the workflow stored the order's callback id.
         CallbackSenderPolicy approvers = new CallbackSenderPolicy(this, "ApproverPolicy", workflow);
+        approvers.policy().addStatements(PolicyStatement.Builder.create()
+                .actions(List.of(TableAccess.GET_ITEM))
+                .resources(List.of(orders.getTableArn()))
+                .build());
+        ((CfnManagedPolicy) approvers.policy().getNode().getDefaultChild()).setDescription(
+                "Approvers of " + config.name("order-workflow") + ": read an order's callback id, then send"
+                        + " callback success, failure or heartbeat to this workflow's executions");
 
         output("WorkflowFunctionName", workflow.getFunctionName(), "Durable order workflow function name");
         output("WorkflowAliasArn", workflow.getAliasArn(), "Qualified ARN to invoke (alias live)");
@@ -116,27 +124,9 @@ public final class ApprovalRetryStack extends Stack {
         output("PaymentGatewayUrl", gatewayUrl.getUrl(), "Sandbox payment gateway (IAM-authenticated function URL)");
         output("PaymentSandboxLogGroupName", sandbox.getLogGroup().getLogGroupName(), "Sandbox gateway log group");
         output("ApproverPolicyArn", approvers.policy().getManagedPolicyArn(),
-                "Managed policy for approvers: send callback success, failure or heartbeat to this workflow");
-        output("ApprovalTimeoutMinutes", Integer.toString(approvalMinutes), "How long an order waits for approval");
-    }
-
-    private int approvalTimeoutMinutes() {
-        Object value = getNode().tryGetContext(APPROVAL_TIMEOUT_CONTEXT);
-        if (value == null) {
-            return DEFAULT_APPROVAL_TIMEOUT_MINUTES;
-        }
-        try {
-            int minutes = Integer.parseInt(value.toString().strip());
-            // The execution timeout (approval + 1 hour) may be at most 366 days.
-            if (minutes < 1 || minutes > 365 * 24 * 60) {
-                throw new NumberFormatException();
-            }
-            return minutes;
-        } catch (NumberFormatException e) {
-            throw new InfraException(APPROVAL_TIMEOUT_CONTEXT + " is '" + value
-                    + "'; it must be a whole number of minutes from 1 to 525600 (cdk.json or -c "
-                    + APPROVAL_TIMEOUT_CONTEXT + "=30)");
-        }
+                "Managed policy for approvers: read an order's callback id, then send callback success, failure"
+                        + " or heartbeat to this workflow");
+        output("ApprovalTimeout", approvalTimeoutIso, "How long an order waits for approval (ISO-8601)");
     }
 
     private Table table(String id, String name, String partitionKey) {

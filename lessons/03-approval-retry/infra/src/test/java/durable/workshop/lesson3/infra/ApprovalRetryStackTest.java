@@ -1,12 +1,10 @@
 package durable.workshop.lesson3.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import durable.workshop.cdk.DurableFunction;
-import durable.workshop.cdk.InfraException;
 import durable.workshop.cdk.SynthTester;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +13,22 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** Synthesizes lesson 3's app offline once (with cdk-nag AwsSolutions) and checks what the lesson relies on. */
+/**
+ * Synthesizes lesson 3's app offline for each stage (with cdk-nag AwsSolutions) and checks what the lesson relies
+ * on: the dev template in detail, and what the stages set differently in both.
+ */
 class ApprovalRetryStackTest {
 
-    private static final String PREFIX = "durable-workshop-l3";
+    private static final String PREFIX = "durable-workshop-l3-dev";
+    private static final String PROD_PREFIX = "durable-workshop-l3-prod";
+    private static final List<String> FUNCTIONS = List.of("order-workflow", "payment-sandbox");
     private static Template template;
+    private static Template prod;
 
     @BeforeAll
     static void synth() {
-        template = SynthTester.synth(Lesson3App::define);
+        template = SynthTester.synth("dev", Lesson3App::define);
+        prod = SynthTester.synth("prod", Lesson3App::define);
     }
 
     private static String tableId(String suffix) {
@@ -32,6 +37,10 @@ class ApprovalRetryStackTest {
 
     private static String functionId(String suffix) {
         return SynthTester.logicalId(template, "AWS::Lambda::Function", "FunctionName", PREFIX + "-" + suffix);
+    }
+
+    private static String prodFunctionId(String suffix) {
+        return SynthTester.logicalId(prod, "AWS::Lambda::Function", "FunctionName", PROD_PREFIX + "-" + suffix);
     }
 
     private static String aliasId(String suffix) {
@@ -81,8 +90,8 @@ class ApprovalRetryStackTest {
                 "FunctionName", PREFIX + "-order-workflow",
                 "Handler", "durable.workshop.lesson3.OrderWorkflow",
                 "Runtime", "java25",
-                // 30 minutes of approval wait + 1 hour for everything else, retries included.
-                "DurableConfig", Map.of("ExecutionTimeout", 5400, "RetentionPeriodInDays", 7),
+                // dev: 2 hours, more than 30 minutes of approval wait + 1 hour for everything else.
+                "DurableConfig", Map.of("ExecutionTimeout", 7200, "RetentionPeriodInDays", 3),
                 "Environment", Map.of("Variables", Map.of(
                         "ORDERS_TABLE", Map.of("Ref", tableId("orders")),
                         "PRODUCTS_TABLE", Map.of("Ref", tableId("products")),
@@ -90,22 +99,6 @@ class ApprovalRetryStackTest {
                         "PAYMENT_GATEWAY_URL", Map.of("Fn::GetAtt", List.of(
                                 SynthTester.logicalId(template, "AWS::Lambda::Url", "AuthType", "AWS_IAM"),
                                 "FunctionUrl"))))));
-    }
-
-    @Test
-    void approvalTimeoutComesFromTheContextAndIsChecked() {
-        Template twoDays = SynthTester.synth(app -> {
-            app.getNode().setContext(ApprovalRetryStack.APPROVAL_TIMEOUT_CONTEXT, "2880");
-            return Lesson3App.define(app);
-        });
-        twoDays.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "FunctionName", PREFIX + "-order-workflow",
-                "DurableConfig", Map.of("ExecutionTimeout", (2880 + 60) * 60, "RetentionPeriodInDays", 7),
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("APPROVAL_TIMEOUT", "PT48H")))));
-        assertThatThrownBy(() -> SynthTester.synth(app -> {
-            app.getNode().setContext(ApprovalRetryStack.APPROVAL_TIMEOUT_CONTEXT, "soon");
-            return Lesson3App.define(app);
-        })).isInstanceOf(InfraException.class).hasMessageContaining(ApprovalRetryStack.APPROVAL_TIMEOUT_CONTEXT);
     }
 
     @Test
@@ -146,32 +139,100 @@ class ApprovalRetryStackTest {
     }
 
     @Test
-    void approversGetOnlyTheCallbackActionsOnTheWorkflowsExecutions() {
+    void approversMayReadAnOrdersCallbackIdAndAnswerOnlyThisWorkflowsCallbacks() {
+        // Exactly what demo.sh approve|reject|fail calls: GetItem on the order table (the callback id), then
+        // one of the three callback actions. No other table, no Query or Scan, no other function.
         template.resourceCountIs("AWS::IAM::ManagedPolicy", 1);
-        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(Map.of(
-                        "Effect", "Allow",
-                        "Action", DurableFunction.CALLBACK_ACTIONS,
-                        "Resource", Map.of("Fn::Join", List.of("", List.of(
-                                arnOf(functionId("order-workflow")), ":*"))))))));
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                "Description", Match.stringLikeRegexp("^Approvers of " + PREFIX + "-order-workflow: read an order's"),
+                "PolicyDocument", Map.of(
+                        "Version", "2012-10-17",
+                        "Statement", List.of(
+                                Map.of("Effect", "Allow",
+                                        "Action", DurableFunction.CALLBACK_ACTIONS,
+                                        "Resource", Map.of("Fn::Join", List.of("", List.of(
+                                                arnOf(functionId("order-workflow")), ":*")))),
+                                Map.of("Effect", "Allow",
+                                        "Action", "dynamodb:GetItem",
+                                        "Resource", arnOf(tableId("orders")))))));
     }
 
     @Test
-    void everyFunctionHasAliasLiveAndALogGroupKeptOneWeek() {
-        for (String suffix : List.of("order-workflow", "payment-sandbox")) {
+    void everyFunctionHasAliasLiveAndALogGroupDeletedWithTheStack() {
+        for (String suffix : FUNCTIONS) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "Name", "live", "FunctionName", Map.of("Ref", functionId(suffix))));
             template.hasResource("AWS::Logs::LogGroup", Map.of(
-                    "Properties", Map.of("LogGroupName", "/aws/lambda/" + PREFIX + "-" + suffix, "RetentionInDays", 7),
+                    "Properties", Map.of("LogGroupName", "/aws/lambda/" + PREFIX + "-" + suffix, "RetentionInDays", 3),
                     "DeletionPolicy", "Delete"));
         }
     }
 
     @Test
     void outputsNameWhatTheDemoScriptReads() {
-        assertThat(template.findOutputs("*").keySet()).contains(
+        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrder(
                 "WorkflowFunctionName", "WorkflowAliasArn", "WorkflowLogGroupName", "OrdersTableName",
-                "PaymentGatewayUrl", "PaymentSandboxLogGroupName", "ApproverPolicyArn", "ApprovalTimeoutMinutes");
+                "ProductsTableName", "PaymentGatewayUrl", "PaymentSandboxLogGroupName", "ApproverPolicyArn",
+                "ApprovalTimeout", "AlarmTopicArn");
+        assertThat(template.findOutputs("ApprovalTimeout").get("ApprovalTimeout")).containsEntry("Value", "PT30M");
+        assertThat(prod.findOutputs("ApprovalTimeout").get("ApprovalTimeout")).containsEntry("Value", "PT72H");
+    }
+
+    // --- what the stages set (config/config.json) ---
+
+    @Test
+    void stagesDeploySideBySideUnderTheirOwnNames() {
+        assertThat(prod.toJSON().toString()).doesNotContain(PREFIX);
+        for (String table : List.of("orders", "products", "payment-ledger")) {
+            prod.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", PROD_PREFIX + "-" + table));
+        }
+        for (String suffix : FUNCTIONS) {
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix));
+        }
+        prod.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", PROD_PREFIX + "-alarms"));
+    }
+
+    @Test
+    void prodWaitsDaysForTheApproverAndItsExecutionOutlastsTheWait() {
+        // callbackTimeouts.approval: 3 days; the execution timeout (4 days) covers it plus the hour after.
+        prod.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", PROD_PREFIX + "-order-workflow",
+                "DurableConfig", Map.of("ExecutionTimeout", 4 * 24 * 3600, "RetentionPeriodInDays", 30),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("APPROVAL_TIMEOUT", "PT72H")))));
+    }
+
+    @Test
+    void devHasDebugLogsProdInfoLogsAndEachItsLogRetention() {
+        for (String suffix : FUNCTIONS) {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PREFIX + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
+        }
+        // Every log group, the sample-product loader's too, follows the stage.
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
+        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void workflowHasFourAlarmsAndTheSandboxTwoWithTheStagesThresholds() {
+        // Dev lets the demo's expected failures (an invalid order, missing stock) pass; prod alarms on one.
+        assertThat(SynthTester.alarmThresholds(template, functionId("order-workflow"))).isEqualTo(Map.of(
+                "Errors", 5, "Throttles", 1, "DurableExecutionFailed", 5, "DurableExecutionTimedOut", 1));
+        assertThat(SynthTester.alarmThresholds(prod, prodFunctionId("order-workflow"))).isEqualTo(Map.of(
+                "Errors", 1, "Throttles", 1, "DurableExecutionFailed", 1, "DurableExecutionTimedOut", 1));
+        assertThat(SynthTester.alarmThresholds(template, functionId("payment-sandbox")))
+                .isEqualTo(Map.of("Errors", 5, "Throttles", 1));
+        assertThat(SynthTester.alarmThresholds(prod, prodFunctionId("payment-sandbox")))
+                .isEqualTo(Map.of("Errors", 1, "Throttles", 1));
+        // The CDK's sample-product loader is not a workshop function and runs once per deployment: no alarms.
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+    }
+
+    @Test
+    void alarmTopicIsEncryptedAndRefusesRequestsWithoutTls() {
+        // config.json gives no e-mail address: nobody is subscribed until one is added.
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(template, 0);
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(prod, 0);
     }
 }
