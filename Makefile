@@ -9,6 +9,7 @@ PROFILE ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help slides setup test check-lesson check-solution progress hint synth deploy destroy reset-lesson preflight
+.PHONY: watch bench-grade
 
 help: ## List the targets
 	@$(SCRIPTS)/help.sh
@@ -24,6 +25,12 @@ test:
 
 check-lesson:
 	@$(SCRIPTS)/grade.sh lessons "$(LESSON)"
+
+watch:
+	@$(SCRIPTS)/watch.sh "$(LESSON)"
+
+bench-grade:
+	@$(SCRIPTS)/bench-grade.sh "$(or $(LESSON),1)"
 
 check-solution:
 	@$(SCRIPTS)/grade.sh solutions "$(LESSON)" --no-progress
