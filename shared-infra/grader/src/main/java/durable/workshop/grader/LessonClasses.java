@@ -8,7 +8,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -57,20 +59,12 @@ final class LessonClasses implements AutoCloseable {
     }
 
     /**
-     * Threads the run left alive that belong to the lesson's code, for example a test that timed out in an endless
-     * loop; they are interrupted and given a moment to end. Any left after that are returned.
+     * Threads the run left running in the lesson's own code, for example a test that timed out in an endless loop.
+     * They are interrupted and given a moment to end; those still running are returned.
      */
     List<Thread> leftoverThreads() {
-        List<Thread> left = new ArrayList<>();
-        if (loader == null) {
-            return left;
-        }
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread != Thread.currentThread() && thread.isAlive() && thread.getContextClassLoader() == loader) {
-                thread.interrupt();
-                left.add(thread);
-            }
-        }
+        List<Thread> left = runningLessonCode();
+        left.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + 1_000_000_000L;
         for (Thread thread : left) {
             try {
@@ -80,8 +74,27 @@ final class LessonClasses implements AutoCloseable {
                 break;
             }
         }
-        left.removeIf(thread -> !thread.isAlive());
-        return left;
+        return runningLessonCode();
+    }
+
+    /** Live threads with a frame of a class from the lesson's directories (not of the JDK or a library). */
+    private List<Thread> runningLessonCode() {
+        List<Thread> running = new ArrayList<>();
+        if (loader == null) {
+            return running;
+        }
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (thread.getKey() != Thread.currentThread() && thread.getKey().isAlive()
+                    && Arrays.stream(thread.getValue()).anyMatch(this::isLessonCode)) {
+                running.add(thread.getKey());
+            }
+        }
+        return running;
+    }
+
+    private boolean isLessonCode(StackTraceElement frame) {
+        // findResource looks in the lesson's directories only, not in the parent's classpath.
+        return loader.findResource(frame.getClassName().replace('.', '/') + ".class") != null;
     }
 
     @Override

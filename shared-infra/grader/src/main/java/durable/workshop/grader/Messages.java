@@ -113,8 +113,8 @@ final class Messages {
             entry("watching", "Watching %s: every save grades the lesson again. Press Ctrl-C to stop.",
                     "%s を監視しています。保存するたびに採点し直します。Ctrl-C で終了します。"),
             entry("watchMaven", "%s changed: rebuilding with Maven.", "%s が変更されたため、Maven でビルドし直します。"),
-            entry("watchRestart", "A test left a thread running (an endless loop?): starting the grader afresh.",
-                    "テストが終わらないスレッドを残しました（無限ループでしょうか?）。採点ツールを起動し直します。"),
+            entry("watchRestart", "A test left a thread running (%s; an endless loop?): starting the grader afresh.",
+                    "テストが終わらないスレッド（%s）を残しました。無限ループでしょうか? 採点ツールを起動し直します。"),
             entry("error", "Error: %s", "エラー: %s"));
 
     private Messages() {

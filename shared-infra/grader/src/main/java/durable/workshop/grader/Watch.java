@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * `make watch`: grades the lesson, then again after every save of one of its sources, in this one JVM. The
@@ -29,32 +31,44 @@ final class Watch {
 
     static int run(Grader.Config config, PrintStream out, PrintStream err) throws IOException {
         System.setProperty(KEEP_DYNALITE, "true");
+        while (true) {
+            FileTime seen = Changes.newest(config.repoRoot(), config.lessonDir());
+            Optional<Integer> stop = once(config, out, err);
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+            out.println();
+            out.println(Messages.get(config.lang(), "watching", Grader.relative(config.repoRoot(), config.lessonDir())));
+            waitForChange(config.repoRoot(), config.lessonDir(), seen);
+        }
+    }
+
+    /** One round: rebuild what changed and grade. Empty to watch on, or the exit status that ends this JVM. */
+    static Optional<Integer> once(Grader.Config config, PrintStream out, PrintStream err) throws IOException {
         Path root = config.repoRoot();
         Path dir = config.lessonDir();
         Lang lang = config.lang();
-        while (true) {
-            FileTime seen = Changes.newest(root, dir);
-            Changes.Plan plan = Changes.plan(root, dir);
-            if (plan.action() == Changes.Action.MAVEN
-                    || plan.action() == Changes.Action.COMPILE && !LessonCompiler.available()) {
-                err.println("==> " + Messages.get(lang, "watchMaven", Grader.relative(root, plan.cause())));
-                return Grader.NEEDS_MAVEN;
-            }
-            clearScreen(out);
-            if (plan.action() != Changes.Action.COMPILE || Grader.compile(config, plan, err, "watchFix")) {
-                try (LessonClasses classes = LessonClasses.of(dir)) {
-                    Grader.grade(config, Lesson.load(dir, lang), out, classes);
-                    if (!classes.leftoverThreads().isEmpty()) {
-                        // An endless loop keeps a core busy and may hold on to state: only a new JVM ends it.
-                        err.println("==> " + Messages.get(lang, "watchRestart"));
-                        return Grader.NEEDS_RESTART;
-                    }
-                }
-            }
-            out.println();
-            out.println(Messages.get(lang, "watching", Grader.relative(root, dir)));
-            waitForChange(root, dir, seen);
+        Changes.Plan plan = Changes.plan(root, dir);
+        if (plan.action() == Changes.Action.MAVEN
+                || plan.action() == Changes.Action.COMPILE && !LessonCompiler.available()) {
+            err.println("==> " + Messages.get(lang, "watchMaven", Grader.relative(root, plan.cause())));
+            return Optional.of(Grader.NEEDS_MAVEN);
         }
+        clearScreen(out);
+        if (plan.action() == Changes.Action.COMPILE && !Grader.compile(config, plan, err, "watchFix")) {
+            return Optional.empty();
+        }
+        try (LessonClasses classes = LessonClasses.of(dir)) {
+            Grader.grade(config, Lesson.load(dir, lang), out, classes);
+            List<Thread> left = classes.leftoverThreads();
+            if (!left.isEmpty()) {
+                // An endless loop keeps a core busy and may hold on to state: only a new JVM ends it.
+                err.println("==> " + Messages.get(lang, "watchRestart",
+                        String.join(", ", left.stream().map(Thread::getName).toList())));
+                return Optional.of(Grader.NEEDS_RESTART);
+            }
+        }
+        return Optional.empty();
     }
 
     private static void waitForChange(Path root, Path dir, FileTime seen) {
