@@ -34,12 +34,23 @@ final class LessonCompiler {
 
     private static final Pattern RELEASE = Pattern.compile("<maven\\.compiler\\.release>\\s*(\\d+)\\s*</maven\\.compiler\\.release>");
 
+    private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
+    /** Kept for the JVM's life: `make watch` compiles again and again, and the file manager keeps the jars open. */
+    private static StandardJavaFileManager fileManager;
+
     private LessonCompiler() {
     }
 
     /** True when this JVM has a compiler (a JDK, not a bare runtime). */
     static boolean available() {
-        return ToolProvider.getSystemJavaCompiler() != null;
+        return COMPILER != null;
+    }
+
+    private static synchronized StandardJavaFileManager fileManager() {
+        if (fileManager == null) {
+            fileManager = COMPILER.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        }
+        return fileManager;
     }
 
     /**
@@ -91,15 +102,13 @@ final class LessonCompiler {
         if (sources.isEmpty()) {
             return List.of();
         }
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Locale locale = lang == Lang.JA ? Locale.JAPANESE : Locale.ENGLISH;
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, locale, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", release, "-parameters", "-g", "-nowarn", "-encoding", "UTF-8",
-                    "-d", output.toString(), "-classpath", join(classpath), "-sourcepath", "");
-            StringWriter ignored = new StringWriter(); // notes such as "uses unchecked operations": Maven hides them too
-            compiler.getTask(ignored, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-        }
+        List<String> options = List.of("--release", release, "-parameters", "-g", "-nowarn", "-encoding", "UTF-8",
+                "-d", output.toString(), "-classpath", join(classpath), "-sourcepath", "");
+        StringWriter ignored = new StringWriter(); // notes such as "uses unchecked operations": Maven hides them too
+        StandardJavaFileManager files = fileManager();
+        COMPILER.getTask(ignored, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {

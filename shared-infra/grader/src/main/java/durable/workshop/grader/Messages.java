@@ -113,8 +113,8 @@ final class Messages {
             entry("watching", "Watching %s: every save grades the lesson again. Press Ctrl-C to stop.",
                     "%s を監視しています。保存するたびに採点し直します。Ctrl-C で終了します。"),
             entry("watchMaven", "%s changed: rebuilding with Maven.", "%s が変更されたため、Maven でビルドし直します。"),
-            entry("watchRestart", "A test left a thread running (%s; an endless loop?): starting the grader afresh.",
-                    "テストが終わらないスレッド（%s）を残しました。無限ループでしょうか? 採点ツールを起動し直します。"),
+            entry("watchRestart", "A test left a thread running (%s; an endless loop?): the next save grades in a fresh JVM.",
+                    "テストが終わらないスレッド（%s）を残しました。無限ループでしょうか? 次の保存からは新しい JVM で採点します。"),
             entry("error", "Error: %s", "エラー: %s"));
 
     private Messages() {

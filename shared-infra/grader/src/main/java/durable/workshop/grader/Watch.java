@@ -34,12 +34,15 @@ final class Watch {
         while (true) {
             FileTime seen = Changes.newest(config.repoRoot(), config.lessonDir());
             Optional<Integer> stop = once(config, out, err);
-            if (stop.isPresent()) {
+            if (stop.isPresent() && stop.get() == Grader.NEEDS_MAVEN) {
                 return stop.get();
             }
             out.println();
             out.println(Messages.get(config.lang(), "watching", Grader.relative(config.repoRoot(), config.lessonDir())));
             waitForChange(config.repoRoot(), config.lessonDir(), seen);
+            if (stop.isPresent()) { // the next round in a fresh JVM, once the learner has saved a fix
+                return stop.get();
+            }
         }
     }
 
