@@ -108,6 +108,8 @@ final class Messages {
             entry("compileErrors", "The code does not compile yet:", "コードがまだコンパイルできません:"),
             entry("compileFix", "Fix the errors above, then run the command again.",
                     "上のエラーを直してから、もう一度コマンドを実行してください。"),
+            entry("nextFixWatch", "Next: edit the code at the TODO above and save.",
+                    "次にやること: 上の TODO の箇所を書き換えて保存してください。"),
             entry("watchFix", "Fix the errors above and save: the lesson is graded again.",
                     "上のエラーを直して保存すると、もう一度採点します。"),
             entry("watching", "Watching %s: every save grades the lesson again. Press Ctrl-C to stop.",

@@ -1,7 +1,9 @@
 package durable.workshop.grader;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
@@ -62,7 +64,13 @@ final class Watch {
             return Optional.empty();
         }
         try (LessonClasses classes = LessonClasses.of(dir)) {
-            Grader.grade(config, Lesson.load(dir, lang), out, classes);
+            Lesson lesson = Lesson.load(dir, lang);
+            // The whole scorecard at once, and its last line says what to do here: save, not run a command.
+            ByteArrayOutputStream card = new ByteArrayOutputStream();
+            Grader.grade(config, lesson, new PrintStream(card, true, StandardCharsets.UTF_8), classes);
+            String runAgain = Messages.get(lang, "nextFix", "make check-lesson LESSON=" + lesson.number());
+            out.print(card.toString(StandardCharsets.UTF_8).replace(runAgain, Messages.get(lang, "nextFixWatch")));
+            out.flush();
             List<Thread> left = classes.leftoverThreads();
             if (!left.isEmpty()) {
                 // An endless loop keeps a core busy and may hold on to state: only a new JVM ends it.

@@ -101,7 +101,8 @@ class EditPathTest {
     void watchGradesEachRoundWithTheClassesJustCompiled() throws IOException {
         TempCourse.Output first = course.watchOnce(Lang.EN);
         assertThat(first.status()).isEqualTo(-1);
-        assertThat(first.out()).contains("Score: 1/2 exercises");
+        assertThat(first.out()).contains("Score: 1/2 exercises")
+                .contains("Next: edit the code at the TODO above and save.").doesNotContain("make check-lesson");
 
         course.save("lessons/09-fixture/src/test/java/fixture/GreeterTest.java", SOLVED_TEST);
         TempCourse.Output second = course.watchOnce(Lang.EN);
