@@ -11,8 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +40,8 @@ final class LessonCompiler {
     private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
     /** Kept for the JVM's life: `make watch` compiles again and again, and the file manager keeps the jars open. */
     private static StandardJavaFileManager fileManager;
+    private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+    private static final Map<List<Path>, Boolean> PROCESSORS = new HashMap<>();
 
     private LessonCompiler() {
     }
@@ -104,8 +109,11 @@ final class LessonCompiler {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Locale locale = lang == Lang.JA ? Locale.JAPANESE : Locale.ENGLISH;
-        List<String> options = List.of("--release", release, "-parameters", "-g", "-nowarn", "-encoding", "UTF-8",
-                "-d", output.toString(), "-classpath", join(classpath), "-sourcepath", "");
+        List<String> options = new ArrayList<>(List.of("--release", release, "-parameters", "-g", "-nowarn",
+                "-encoding", "UTF-8", "-d", output.toString(), "-classpath", join(classpath), "-sourcepath", ""));
+        if (!hasAnnotationProcessors(classpath)) {
+            options.add("-proc:none"); // the same classes, without javac searching every jar for processors
+        }
         StringWriter ignored = new StringWriter(); // notes such as "uses unchecked operations": Maven hides them too
         StandardJavaFileManager files = fileManager();
         COMPILER.getTask(ignored, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
@@ -127,6 +135,29 @@ final class LessonCompiler {
                     + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": ";
         }
         return "  " + where + d.getMessage(locale).replace("\n", "\n  ");
+    }
+
+    /** True when a jar or directory of the classpath declares an annotation processor, which javac would run. */
+    static synchronized boolean hasAnnotationProcessors(List<Path> classpath) throws IOException {
+        Boolean known = PROCESSORS.get(classpath);
+        if (known != null) {
+            return known;
+        }
+        boolean found = false;
+        for (Path entry : classpath) {
+            if (Files.isDirectory(entry)) {
+                found = Files.exists(entry.resolve(PROCESSOR_SERVICE));
+            } else if (Files.isRegularFile(entry)) {
+                try (JarFile jar = new JarFile(entry.toFile())) {
+                    found = jar.getEntry(PROCESSOR_SERVICE) != null;
+                }
+            }
+            if (found) {
+                break;
+            }
+        }
+        PROCESSORS.put(List.copyOf(classpath), found);
+        return found;
     }
 
     /** The root pom's maven.compiler.release, which every module compiles with. */

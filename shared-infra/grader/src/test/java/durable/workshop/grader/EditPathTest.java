@@ -83,6 +83,16 @@ class EditPathTest {
     }
 
     @Test
+    void annotationProcessorsOnTheClasspathAreRunAsMavenWouldRunThem() throws IOException {
+        assertThat(LessonCompiler.hasAnnotationProcessors(Changes.classpath(course.lesson))).isFalse();
+
+        Path withProcessor = dir.resolve("processor");
+        Files.createDirectories(withProcessor.resolve("META-INF/services"));
+        Files.writeString(withProcessor.resolve("META-INF/services/javax.annotation.processing.Processor"), "p.P");
+        assertThat(LessonCompiler.hasAnnotationProcessors(java.util.List.of(withProcessor))).isTrue();
+    }
+
+    @Test
     void aSharedModuleEditAsksForMavenInBothModes() throws IOException {
         course.checkLesson(Lang.EN);
         course.save("shared-infra/kit/src/main/java/kit/Kit.java", "package kit; public class Kit { int x; }");
