@@ -46,7 +46,13 @@ edited=$(for _ in $(seq "$runs"); do check_lesson_seconds --touch; done | median
 log=$(mktemp)
 run_grader "$dir" --watch --no-progress > "$log" 2>&1 &
 watcher=$!
-cleanup() { kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; rm -f "$log"; }
+# The JVM is the background subshell's child: stop it (its shutdown hook stops dynalite), then the subshell.
+cleanup() {
+    local jvm
+    for jvm in $(pgrep -P "$watcher" 2>/dev/null); do kill "$jvm" 2>/dev/null || true; done
+    wait "$watcher" 2>/dev/null || true
+    rm -f "$log"
+}
 trap cleanup EXIT
 scorecards() { grep -c '^Watching' "$log" || true; }
 wait_for_scorecard() { # wait_for_scorecard N: until N scorecards are printed (at most 2 minutes)
