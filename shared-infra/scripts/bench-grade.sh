@@ -32,6 +32,11 @@ check_lesson_seconds() {
     awk -v a="$end" -v b="$start" 'BEGIN { printf "%.3f\n", a - b }'
 }
 
+# Other work on the machine slows every figure down: say how busy it was.
+load() {
+    uptime | sed -E 's/.*load averages?: *//; s/,.*//'
+}
+load_before=$(load)
 say "Benchmark of $(rel "$dir"): $runs timed runs each, after one warm-up"
 "$SCRIPTS/grade.sh" lessons "$number" --no-progress > /dev/null 2>&1 || true   # builds whatever needs building
 exercise="$dir/$("$SCRIPTS/grader-tool.sh" --lesson-dir "$dir" --exercise-files | head -n 1)"
@@ -83,7 +88,8 @@ row() { # row LABEL SECONDS TARGET
     printf '  %-44s %6.2f s   (target < %s s: %s)\n' "$1" "$2" "$3" "$verdict"
 }
 echo
-echo "Grading $(rel "$dir"), median of $runs runs on $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores:"
+echo "Grading $(rel "$dir"), median of $runs runs on $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores," \
+    "load average $load_before before and $(load) after:"
 row "make check-lesson, nothing changed" "$nochange" 2
 row "make check-lesson, after saving an exercise" "$edited" 3
 row "make watch, save to scorecard" "$watched" 1.5
