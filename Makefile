@@ -10,6 +10,7 @@ STAGE ?= dev
 
 .DEFAULT_GOAL := help
 .PHONY: help slides setup test check-lesson check-solution progress hint synth deploy destroy reset-lesson preflight
+.PHONY: watch bench-grade
 
 help: ## List the targets
 	@$(SCRIPTS)/help.sh
@@ -25,6 +26,12 @@ test:
 
 check-lesson:
 	@$(SCRIPTS)/grade.sh lessons "$(LESSON)"
+
+watch:
+	@$(SCRIPTS)/watch.sh "$(LESSON)"
+
+bench-grade:
+	@$(SCRIPTS)/bench-grade.sh "$(or $(LESSON),1)"
 
 check-solution:
 	@$(SCRIPTS)/grade.sh solutions "$(LESSON)" --no-progress
