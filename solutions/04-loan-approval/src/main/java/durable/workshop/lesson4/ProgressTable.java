@@ -43,7 +43,7 @@ public class ProgressTable {
                            List<String> log, String pendingCallbackId, String decision, String reason, int writes) {
     }
 
-    /** Creates the record of a new application; false when it exists already (the application was submitted). */
+    /** Creates the record of a new application with its first log line; false when the record existed already. */
     public boolean submitted(String applicationId, String line) {
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(applicationId))
@@ -54,6 +54,11 @@ public class ProgressTable {
                     .expressionAttributeValues(values(SUBMITTED, "submitted", line)));
             return true;
         } catch (ConditionalCheckFailedException e) {
+            // The workflow's first step can write before the API does: keep its status, add only the API's line.
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(applicationId))
+                    .updateExpression("ADD #log :line")
+                    .expressionAttributeNames(Map.of("#log", "log"))
+                    .expressionAttributeValues(Map.of(":line", AttributeValue.fromSs(List.of(entry(line))))));
             return false;
         }
     }

@@ -110,6 +110,18 @@ class LoanApiTest {
     }
 
     @Test
+    void theSubmittedLineIsKeptWhenTheWorkflowWroteFirst() {
+        // The asynchronous start can run the workflow's first step before the API records the application.
+        progress.update("carol-001", ProgressTable.CHECKING_CREDIT, "validate-application", "Application validated");
+        boolean created = progress.submitted("carol-001", "Application submitted for 25000");
+
+        ProgressTable.Progress record = progress.find("carol-001").orElseThrow();
+        assertThat(created).isFalse();
+        assertThat(record.status()).as("the workflow's status is not moved back").isEqualTo(ProgressTable.CHECKING_CREDIT);
+        assertThat(record.log()).contains("Application submitted for 25000", "Application validated");
+    }
+
+    @Test
     void statusShowsTheProgressButNeverTheCallbackId() throws Exception {
         progress.submitted("alice-001", "Application submitted for 150000");
         progress.awaitingApproval("alice-001", "secret-callback", "Waiting for a manager");
