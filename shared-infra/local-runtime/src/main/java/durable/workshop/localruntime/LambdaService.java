@@ -226,6 +226,7 @@ final class LambdaService implements AutoCloseable {
                 Thread.currentThread().setContextClassLoader(previous);
             }
             takeEngineEvents(e);
+            addPollEvents(e);
             Instant end = e.engine.now();
             e.addEvent("InvocationCompleted", end, Map.of("InvocationCompletedDetails", Map.of(
                     "StartTimestamp", SdkJson.epochSeconds(invocationStart),
@@ -294,6 +295,48 @@ final class LambdaService implements AutoCloseable {
             }
         }
         e.seenEngineEvents = events.size();
+    }
+
+    /**
+     * The service checkpoints a condition poll that asks for another as StepSucceeded with the state and the delay
+     * (service-history-spec, wait_for_condition); where the engine's events leave a poll open, the operation's
+     * PENDING state says that is what happened.
+     */
+    private static void addPollEvents(Execution e) {
+        for (var r : e.engine.records()) {
+            Operation op = r.toOperation();
+            if (op.type() != OperationType.STEP || op.status() != OperationStatus.PENDING
+                    || !"WaitForCondition".equals(op.subType()) || op.stepDetails() == null) {
+                continue;
+            }
+            Map<String, Object> last = null;
+            for (Map<String, Object> h : e.history) {
+                if (op.id().equals(h.get("Id"))) {
+                    last = h;
+                }
+            }
+            if (last == null || !"StepStarted".equals(last.get("EventType"))) {
+                continue;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (op.stepDetails().result() != null) {
+                details.put("Result", Map.of("Payload", op.stepDetails().result()));
+            }
+            Instant next = op.stepDetails().nextAttemptTimestamp();
+            Map<String, Object> retry = new LinkedHashMap<>();
+            retry.put("CurrentAttempt", op.stepDetails().attempt());
+            if (next != null) {
+                retry.put("NextAttemptDelaySeconds", Duration.between(e.engine.now(), next).getSeconds());
+            }
+            details.put("RetryDetails", retry);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("SubType", op.subType());
+            fields.put("Id", op.id());
+            fields.put("Name", op.name());
+            fields.put("ParentId", op.parentId());
+            fields.put("StepSucceededDetails", details);
+            e.addEvent("StepSucceeded", e.engine.now(), fields);
+        }
     }
 
     private void printInvocation(Execution e) {

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalRuntime implements AutoCloseable {
     /** Dummy credentials: the local endpoint does not check signatures. */
     public static final String ACCESS_KEY = "local";
+    /** Written by {@link #main} in the stack's state folder: where a running runtime listens. */
+    static final String ENDPOINTS_FILE = "endpoints.json";
 
     private final DynaliteServer dynalite;
     private final LambdaService service;
@@ -38,7 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
                           double timeScale, int port, Consumer<String> log) {
     }
 
-    private LocalRuntime(Options o, StackDefinition stack) throws IOException {
+    LocalRuntime(Options o, StackDefinition stack) throws IOException {
         this.stack = stack;
         Files.createDirectories(o.stateDir());
         this.dynalite = new DynaliteServer(o.stateDir().resolve("dynamodb"), o.stateDir().resolve("dynalite.log"));
@@ -158,7 +160,7 @@ public final class LocalRuntime implements AutoCloseable {
         long t0 = System.nanoTime();
         System.out.println(Text.say("Synthesizing " + a.get("app") + " ...", a.get("app") + " を合成しています..."));
         StackDefinition stack = LessonSynth.synth(a.get("app"), loader, Path.of(a.get("function-jar")),
-                state.resolve("cdk.out"));
+                state.resolve("cdk.out"), a.getOrDefault("track", "lessons"));
         Options o = new Options(stack.stackName, null, loader, state.resolve(stack.stackName), scale, port,
                 System.out::println);
         LocalRuntime runtime = new LocalRuntime(o, stack);
@@ -169,6 +171,14 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.close();
             stopped.countDown();
         }, "local-lambda-stop"));
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("lambda", runtime.endpoint().toString());
+        endpoints.put("dynamodb", runtime.dynamoEndpoint().toString());
+        endpoints.put("httpApi", runtime.httpApiEndpoint() == null ? null : runtime.httpApiEndpoint().toString());
+        endpoints.put("timeScale", scale);
+        Path endpointsFile = o.stateDir().resolve(ENDPOINTS_FILE);
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(endpointsFile.toFile(), endpoints);
+        endpointsFile.toFile().deleteOnExit();
         runtime.printReady(scale, (System.nanoTime() - t0) / 1_000_000);
         stopped.await();
     }
