@@ -360,27 +360,35 @@ final class LambdaService implements AutoCloseable {
     /** Wakes the execution when its earliest wait, retry, poll or callback timeout is due. */
     private void scheduleNext(Execution e) {
         Instant next = null;
+        String why = null;
         for (var r : e.engine.records()) {
             Operation op = r.toOperation();
             Instant t = null;
+            String reason = null;
             if (op.type() == OperationType.WAIT && op.status() == OperationStatus.STARTED && op.waitDetails() != null) {
                 t = op.waitDetails().scheduledEndTimestamp();
+                reason = Text.say("wait \"" + op.name() + "\" ended", "wait \"" + op.name() + "\" が終了");
             } else if (op.type() == OperationType.STEP && op.status() == OperationStatus.PENDING && op.stepDetails() != null) {
                 t = op.stepDetails().nextAttemptTimestamp();
+                reason = "WaitForCondition".equals(op.subType())
+                        ? Text.say("next poll of \"" + op.name() + "\" due", "\"" + op.name() + "\" の次のポーリング")
+                        : Text.say("retry of step \"" + op.name() + "\" due", "ステップ \"" + op.name() + "\" の再試行");
             }
             if (t != null && (next == null || t.isBefore(next))) {
                 next = t;
+                why = reason;
             }
         }
         if (next == null) {
             next = e.engine.nextTimer(true);
+            why = Text.say("a callback timed out", "コールバックがタイムアウト");
         }
         if (e.wakeUp != null) {
             e.wakeUp.cancel(false);
         }
         if (next != null && !closed) {
             Instant due = next;
-            e.resumeReason = Text.say("timer due at " + due, "タイマー " + due);
+            e.resumeReason = why;
             e.wakeUp = timers.schedule(() -> submit(e, due), clock.realDelayUntil(due).toMillis(), TimeUnit.MILLISECONDS);
         }
     }
