@@ -60,7 +60,8 @@ final class LambdaApi implements AutoCloseable {
                 route(x);
             } catch (ApiException e) {
                 error(x, e.status, e.type, e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // A bug or a build mismatch (classes from another build): the service's error, never a stack trace.
                 error(x, 500, "ServiceException", "The local endpoint failed: " + e);
             }
         }

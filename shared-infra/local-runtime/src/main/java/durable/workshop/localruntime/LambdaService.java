@@ -172,10 +172,10 @@ final class LambdaService implements AutoCloseable {
             }
             String arn = functionArn(ref) + "/durable-execution/" + name + "/" + UUID.randomUUID();
             e = new Execution(arn, name, ref.name(), ref.qualifier(), input, clock.now());
+            e.engine = newEngine(host, e);
             executions.put(arn, e);
         }
         synchronized (e) {
-            e.engine = newEngine(host, e);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("Input", Map.of("Payload", input));
             e.addEvent("ExecutionStarted", e.started, Map.of("Id", e.arn.substring(e.arn.lastIndexOf('/') + 1),
@@ -199,7 +199,24 @@ final class LambdaService implements AutoCloseable {
 
     private void submit(Execution e, Instant due) {
         if (!closed) {
-            workers.submit(() -> invokeOnce(e, due));
+            workers.submit(() -> {
+                try {
+                    invokeOnce(e, due);
+                } catch (RuntimeException | LinkageError x) {
+                    // The engine itself failed (not the handler, whose errors end the execution as FAILED).
+                    log.accept(Text.say("invocation of " + e.name + " failed in the runtime: " + x,
+                            "実行 " + e.name + " の呼び出しが実行環境の中で失敗しました: " + x));
+                    synchronized (e) {
+                        if (e.isRunning()) {
+                            e.error = new LinkedHashMap<>(Map.of("ErrorType", x.getClass().getName(),
+                                    "ErrorMessage", String.valueOf(x.getMessage())));
+                            end(e, "FAILED", "ExecutionFailed", Map.of("ExecutionFailedDetails",
+                                    Map.of("Error", Map.of("Payload", e.error))));
+                            save(e);
+                        }
+                    }
+                }
+            });
         }
     }
 

@@ -16,6 +16,8 @@ import software.amazon.awscdk.Stack;
  * {@code cdk.app.main}, which has {@code static Stack define(App)}.
  */
 final class LessonSynth {
+    private static final String STACK_NAME_FILE = "stack-name.txt";
+    private static final String TRACK_FILE = "track.txt";
 
     private LessonSynth() {
     }
@@ -26,6 +28,10 @@ final class LessonSynth {
      */
     static StackDefinition synth(String appClass, ClassLoader loader, Path functionJar, Path outDir, String track) {
         try {
+            StackDefinition cached = cached(outDir, track);
+            if (cached != null) {
+                return cached;
+            }
             Files.createDirectories(outDir);
             App app = new App(AppProps.builder()
                     .context(Map.of(FunctionJar.CONTEXT_KEY, functionJar.toAbsolutePath().toString(),
@@ -36,13 +42,49 @@ final class LessonSynth {
             Stack stack = (Stack) define.invoke(null, app);
             app.synth();
             Path template = outDir.resolve(stack.getTemplateFile());
-            Files.writeString(outDir.resolve("stack-name.txt"), stack.getStackName());
+            Files.writeString(outDir.resolve(STACK_NAME_FILE), stack.getStackName());
+            Files.writeString(outDir.resolve(TRACK_FILE), track);
             return StackDefinition.parse(stack.getStackName(), Files.readString(template));
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalStateException("The CDK app " + appClass + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException | java.io.IOException e) {
             throw new IllegalStateException("Cannot synthesize " + appClass + ": " + e, e);
         }
+    }
+
+    /**
+     * The template of the last synthesis, if nothing it was made from changed since: the app's classes and
+     * config (in the working directory). The function jar only gives the template an asset hash, which the
+     * runtime does not use. Synthesizing starts the CDK's JavaScript runtime, most of the start-up time.
+     */
+    private static StackDefinition cached(Path outDir, String track) throws java.io.IOException {
+        Path nameFile = outDir.resolve(STACK_NAME_FILE);
+        Path trackFile = outDir.resolve(TRACK_FILE);
+        if (!Files.isRegularFile(nameFile) || !Files.isRegularFile(trackFile) || !Files.readString(trackFile).equals(track)) {
+            return null;
+        }
+        Path template = outDir.resolve(Files.readString(nameFile) + ".template.json");
+        if (!Files.isRegularFile(template)) {
+            return null;
+        }
+        long made = Files.getLastModifiedTime(template).toMillis();
+        for (Path source : new Path[] {Path.of("target/classes"), Path.of("config")}) {
+            if (!Files.exists(source)) {
+                continue;
+            }
+            try (var files = Files.walk(source)) {
+                if (files.anyMatch(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).toMillis() > made;
+                    } catch (java.io.IOException e) {
+                        return true;
+                    }
+                })) {
+                    return null;
+                }
+            }
+        }
+        return StackDefinition.read(template);
     }
 
     /**

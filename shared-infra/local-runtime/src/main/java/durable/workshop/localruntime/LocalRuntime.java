@@ -158,7 +158,8 @@ public final class LocalRuntime implements AutoCloseable {
         ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), LocalRuntime.class.getClassLoader());
         Path state = Path.of(a.get("state"));
         long t0 = System.nanoTime();
-        System.out.println(Text.say("Synthesizing " + a.get("app") + " ...", a.get("app") + " を合成しています..."));
+        System.out.println(Text.say("Reading the stack of " + a.get("app") + " (synthesized when it changed) ...",
+                a.get("app") + " のスタックを読み込んでいます（変更があれば合成します）..."));
         StackDefinition stack = LessonSynth.synth(a.get("app"), loader, Path.of(a.get("function-jar")),
                 state.resolve("cdk.out"), a.getOrDefault("track", "lessons"));
         Options o = new Options(stack.stackName, null, loader, state.resolve(stack.stackName), scale, port,
