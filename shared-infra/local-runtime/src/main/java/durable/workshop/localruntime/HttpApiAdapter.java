@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 /**
  * The stack's HTTP API (API Gateway, payload format 2.0) on 127.0.0.1: each request becomes the event API Gateway
@@ -33,14 +30,7 @@ final class HttpApiAdapter implements AutoCloseable {
     HttpApiAdapter(LambdaService service, List<StackDefinition.Route> routes) throws IOException {
         this.service = service;
         this.routes = routes;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "local-http-api");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        this.server = LambdaApi.loopbackServer(0, this::handle, "local-http-api");
     }
 
     URI endpoint() {

@@ -35,14 +35,21 @@ final class LambdaApi implements AutoCloseable {
 
     LambdaApi(LambdaService service, int port) throws IOException {
         this.service = service;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", this::handle);
+        this.server = loopbackServer(port, this::handle, "local-lambda-http");
+    }
+
+    /** An HTTP server on 127.0.0.1 only, its requests on daemon threads. */
+    static HttpServer loopbackServer(int port, com.sun.net.httpserver.HttpHandler handler, String threadName)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/", handler);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "local-lambda-http");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         }));
         server.start();
+        return server;
     }
 
     int port() {
@@ -169,14 +176,22 @@ final class LambdaApi implements AutoCloseable {
         if (!withData) {
             events = events.stream().map(LambdaApi::withoutPayloads).toList();
         }
+        json(x, 200, page(events, "Events", q));
+    }
+
+    /** One page of a list: {@code MaxItems} items from the {@code Marker} on, and the marker of the next page. */
+    private static Map<String, Object> page(List<Map<String, Object>> items, String key, Map<String, List<String>> q) {
         int from = intParam(q, "Marker", 0);
         int max = intParam(q, "MaxItems", 1000);
+        if (from < 0 || max < 1) {
+            throw ApiException.badParameter("Marker must be 0 or more and MaxItems 1 or more.");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Events", events.subList(Math.min(from, events.size()), Math.min(events.size(), from + max)));
-        if (from + max < events.size()) {
+        out.put(key, items.subList(Math.min(from, items.size()), Math.min(items.size(), from + max)));
+        if (from + max < items.size()) {
             out.put("NextMarker", String.valueOf(from + max));
         }
-        json(x, 200, out);
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -205,14 +220,7 @@ final class LambdaApi implements AutoCloseable {
         if (!"true".equalsIgnoreCase(first(q, "ReverseOrder"))) {
             java.util.Collections.reverse(found); // newest first, as the service lists them
         }
-        int from = intParam(q, "Marker", 0);
-        int max = intParam(q, "MaxItems", 1000);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("DurableExecutions", found.subList(Math.min(from, found.size()), Math.min(found.size(), from + max)));
-        if (from + max < found.size()) {
-            out.put("NextMarker", String.valueOf(from + max));
-        }
-        json(x, 200, out);
+        json(x, 200, page(found, "DurableExecutions", q));
     }
 
     @SuppressWarnings("unchecked")
