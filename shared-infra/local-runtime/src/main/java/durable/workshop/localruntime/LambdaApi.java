@@ -208,7 +208,9 @@ final class LambdaApi implements AutoCloseable {
         List<String> statuses = q.getOrDefault("Statuses", List.of()).stream()
                 .flatMap(s -> Arrays.stream(s.split(","))).toList();
         List<Map<String, Object>> found = new ArrayList<>();
-        for (Execution e : service.executionsOf(ref.name())) {
+        List<Execution> all = new ArrayList<>(service.executionsOf(ref.name()));
+        all.sort(java.util.Comparator.comparing((Execution e) -> e.started).reversed()); // newest first, as the service
+        for (Execution e : all) {
             synchronized (e) {
                 if ((ref.qualifier() == null || ref.qualifier().equals(e.qualifier))
                         && (name == null || name.equals(e.name))
@@ -217,8 +219,8 @@ final class LambdaApi implements AutoCloseable {
                 }
             }
         }
-        if (!"true".equalsIgnoreCase(first(q, "ReverseOrder"))) {
-            java.util.Collections.reverse(found); // newest first, as the service lists them
+        if ("true".equalsIgnoreCase(first(q, "ReverseOrder"))) {
+            java.util.Collections.reverse(found);
         }
         json(x, 200, page(found, "DurableExecutions", q));
     }

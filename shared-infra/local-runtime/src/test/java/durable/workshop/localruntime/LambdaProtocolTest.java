@@ -118,6 +118,12 @@ class LambdaProtocolTest {
         Fixtures.awaitCallbackId(lambda, waiting);
         assertThat(lambda.stopDurableExecution(b -> b.durableExecutionArn(waiting)
                 .error(e -> e.errorType("Cancelled").errorMessage("by the test"))).stopTimestamp()).isNotNull();
+        List<String> newestFirst = lambda.listDurableExecutionsByFunction(b -> b.functionName(Fixtures.APPROVAL)
+                .qualifier("live")).durableExecutions().stream().map(d -> d.durableExecutionName()).toList();
+        assertThat(newestFirst.indexOf("stop-1")).isLessThan(newestFirst.indexOf("refuse-1")).isNotNegative();
+        assertThat(lambda.listDurableExecutionsByFunction(b -> b.functionName(Fixtures.APPROVAL).qualifier("live")
+                .statuses(ExecutionStatus.FAILED)).durableExecutions())
+                .extracting(d -> d.durableExecutionName()).contains("refuse-1").doesNotContain("stop-1");
         var stopped = lambda.getDurableExecution(b -> b.durableExecutionArn(waiting));
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.STOPPED);
         assertThat(lambda.getDurableExecutionHistory(b -> b.durableExecutionArn(waiting)).events())
