@@ -307,11 +307,29 @@ final class LambdaService implements AutoCloseable {
         List<Event> events = e.engine.events();
         for (Event ev : events.subList(Math.min(e.seenEngineEvents, events.size()), events.size())) {
             Map<String, Object> m = (Map<String, Object>) SdkJson.toJson(ev);
+            if ("StepFailed".equals(m.get("EventType")) && m.get("StepFailedDetails") instanceof Map<?, ?> d
+                    && !d.containsKey("RetryDetails")) {
+                // The service names the attempt of a step's final failure too (service-history-spec, step 1.12).
+                Integer attempt = attemptOf(e, ev.id());
+                if (attempt != null) {
+                    ((Map<String, Object>) d).put("RetryDetails", Map.of("CurrentAttempt", attempt));
+                }
+            }
             if (!ENGINE_OWN_EVENTS.contains(String.valueOf(m.get("EventType")))) {
                 e.addEvent(String.valueOf(m.get("EventType")), ev.eventTimestamp(), m);
             }
         }
         e.seenEngineEvents = events.size();
+    }
+
+    private static Integer attemptOf(Execution e, String operationId) {
+        for (var r : e.engine.records()) {
+            Operation op = r.toOperation();
+            if (op.id().equals(operationId) && op.stepDetails() != null) {
+                return op.stepDetails().attempt();
+            }
+        }
+        return null;
     }
 
     /**
