@@ -73,6 +73,13 @@ class LambdaProtocolTest {
         assertThat(events).extracting(Event::eventTypeAsString).startsWith("ExecutionStarted", "StepStarted", "StepSucceeded")
                 .endsWith("WaitSucceeded", "InvocationCompleted", "ExecutionSucceeded")
                 .contains("CallbackStarted", "CallbackSucceeded", "WaitStarted");
+        // waitForCallback as service-history-spec 7.1 shows it: a WaitForCallback context around the callback
+        // and the submitter step, ending when the callback has succeeded
+        assertThat(events).extracting(Event::eventTypeAsString).containsSequence("ContextStarted", "CallbackStarted",
+                "StepStarted", "StepSucceeded", "InvocationCompleted", "CallbackSucceeded", "ContextSucceeded");
+        assertThat(events).filteredOn(e -> e.eventTypeAsString().startsWith("Context"))
+                .extracting(Event::subType, Event::name).containsOnly(
+                        org.assertj.core.groups.Tuple.tuple("WaitForCallback", "approval"));
         // one InvocationCompleted per invocation: started, resumed by the callback, resumed by the wait
         assertThat(events).filteredOn(e -> e.eventTypeAsString().equals("InvocationCompleted")).hasSize(3);
         Event waitStarted = events.stream().filter(e -> e.waitStartedDetails() != null).findFirst().orElseThrow();
