@@ -164,7 +164,20 @@ public final class LocalRuntime implements AutoCloseable {
                 state.resolve("cdk.out"), a.getOrDefault("track", "lessons"));
         Options o = new Options(stack.stackName, null, loader, state.resolve(stack.stackName), scale, port,
                 System.out::println);
-        LocalRuntime runtime = new LocalRuntime(o, stack);
+        LocalRuntime runtime;
+        try {
+            runtime = new LocalRuntime(o, stack);
+        } catch (java.net.BindException e) {
+            System.err.println(Text.say("Port " + port + " on 127.0.0.1 is in use (is another `make run` running?); "
+                    + "stop it or choose another port, for example PORT=9002.", "127.0.0.1 のポート " + port
+                    + " は使用中です（別の `make run` が動いていませんか）。それを止めるか、PORT=9002 のように別のポートを指定してください。"));
+            System.exit(1);
+            return;
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println(Text.say("Stopping: saving executions, stopping dynalite.",
