@@ -2,11 +2,13 @@ package durable.workshop.localruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -18,14 +20,41 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 class LessonDemoTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final double TIME_SCALE = 60;
+    private static final Map<String, String> APPS = Map.of(
+            "solutions/01-polling-wait", "durable.workshop.lesson1.infra.Lesson1App",
+            "solutions/02-order-chaining", "durable.workshop.lesson2.infra.Lesson2App");
+    private static final Map<String, StackDefinition> STACKS = new LinkedHashMap<>();
 
+    @TempDir
+    static Path synthDir;
     @TempDir
     Path state;
 
+    @BeforeAll
+    static void synthesizeBothApps() throws Exception {
+        // The CDK apps start slowly (the CDK's JavaScript runtime); synthesize them side by side.
+        Path jar = Files.createFile(synthDir.resolve("placeholder-function.jar"));
+        Map<String, Process> running = new LinkedHashMap<>();
+        for (var app : APPS.entrySet()) {
+            Path out = synthDir.resolve(Path.of(app.getKey()).getFileName());
+            running.put(app.getKey(), new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LessonSynth.class.getName(), app.getValue(),
+                    jar.toString(), out.toString(), "solutions")
+                    .directory(ROOT.resolve(app.getKey()).resolve("infra").toFile())
+                    .redirectErrorStream(true).start());
+        }
+        for (var p : running.entrySet()) {
+            String log = new String(p.getValue().getInputStream().readAllBytes());
+            assertThat(p.getValue().waitFor()).as("synth of " + p.getKey() + ":\n" + log).isZero();
+            Path out = synthDir.resolve(Path.of(p.getKey()).getFileName());
+            String stackName = Files.readString(out.resolve("stack-name.txt"));
+            STACKS.put(p.getKey(), StackDefinition.read(out.resolve(stackName + ".template.json")));
+        }
+    }
+
     @Test
     void lesson1PollsUntilTheItemIsCompleted() throws Exception {
-        List<String> out = runDemo("solutions/01-polling-wait", "durable.workshop.lesson1.infra.Lesson1App", 1);
-        String text = String.join("\n", out);
+        String text = String.join("\n", runDemo("solutions/01-polling-wait", 1));
         assertThat(text).contains(": SUCCEEDED  {\"key\":\"test-item\",\"value\":\"completed\"");
         // each poll is a step attempt: the one that asked for another, then the one that found the item completed
         assertThat(text.lines().filter(l -> l.matches(".*StepSucceeded +wait-until-completed"))).hasSize(2);
@@ -33,13 +62,12 @@ class LessonDemoTest {
 
     @Test
     void lesson2EndsEachSampleOrderAsTheLessonSays() throws Exception {
-        List<String> out = runDemo("solutions/02-order-chaining", "durable.workshop.lesson2.infra.Lesson2App", 2);
-        String text = String.join("\n", out);
+        String text = String.join("\n", runDemo("solutions/02-order-chaining", 2));
         assertThat(text).contains("ChainedInvokeSucceeded").contains("ORDER-001").contains("FAILED");
     }
 
-    private List<String> runDemo(String lesson, String appClass, int number) throws Exception {
-        StackDefinition stack = synth(ROOT.resolve(lesson).resolve("infra"), appClass);
+    private List<String> runDemo(String lesson, int number) throws Exception {
+        StackDefinition stack = STACKS.get(lesson);
         List<String> out = new ArrayList<>();
         try (LocalRuntime runtime = new LocalRuntime(new LocalRuntime.Options(stack.stackName, null,
                 getClass().getClassLoader(), state, TIME_SCALE, 0, System.out::println), stack);
@@ -52,19 +80,5 @@ class LessonDemoTest {
             assertThat(DemoMain.run(LessonDemo.BY_LESSON.get(number), session)).as("demo exit status").isZero();
         }
         return out;
-    }
-
-    /** Synthesizes the lesson's CDK app in its infra folder (it reads config/ from there), as the CDK CLI would. */
-    private StackDefinition synth(Path infra, String appClass) throws IOException, InterruptedException {
-        Path jar = Files.createFile(state.resolve("placeholder-function.jar"));
-        Path out = state.resolve("cdk.out");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LessonSynth.class.getName(), appClass, jar.toString(),
-                out.toString(), "solutions")
-                .directory(infra.toFile()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as("synth of " + appClass + ":\n" + log).isZero();
-        String stackName = Files.readString(out.resolve("stack-name.txt"));
-        return StackDefinition.read(out.resolve(stackName + ".template.json"));
     }
 }
