@@ -2,7 +2,6 @@ package durable.workshop.localruntime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -25,7 +24,7 @@ final class HttpApiAdapter implements AutoCloseable {
 
     private final LambdaService service;
     private final List<StackDefinition.Route> routes;
-    private final HttpServer server;
+    private final LambdaApi.LoopbackServer server;
 
     HttpApiAdapter(LambdaService service, List<StackDefinition.Route> routes) throws IOException {
         this.service = service;
@@ -34,12 +33,12 @@ final class HttpApiAdapter implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private void handle(HttpExchange x) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 
@@ -31,34 +32,47 @@ final class LambdaApi implements AutoCloseable {
     private static final Duration SYNC_LIMIT = Duration.ofMinutes(15);
 
     private final LambdaService service;
-    private final HttpServer server;
+    private final LoopbackServer server;
 
     LambdaApi(LambdaService service, int port) throws IOException {
         this.service = service;
         this.server = loopbackServer(port, this::handle, "local-lambda-http");
     }
 
-    /** An HTTP server on 127.0.0.1 only, its requests on daemon threads. */
-    static HttpServer loopbackServer(int port, com.sun.net.httpserver.HttpHandler handler, String threadName)
+    /** An HTTP server on 127.0.0.1 only, its requests on daemon threads that {@link #close} ends too. */
+    record LoopbackServer(HttpServer server, ExecutorService threads) implements AutoCloseable {
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    static LoopbackServer loopbackServer(int port, com.sun.net.httpserver.HttpHandler handler, String threadName)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", handler);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(threads);
         server.start();
-        return server;
+        return new LoopbackServer(server, threads);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private void handle(HttpExchange x) throws IOException {
