@@ -31,6 +31,8 @@ final class Execution {
     transient ScheduledFuture<?> wakeUp;
     /** Why the next invocation happens, for the trace. */
     transient String resumeReason = "started";
+    /** True while an invocation runs or waits to run; read without the lock. */
+    transient volatile boolean invoking;
 
     Execution(String arn, String name, String functionName, String qualifier, String input, Instant started) {
         this.arn = arn;

@@ -220,8 +220,19 @@ final class LambdaService implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void invokeOnce(Execution e, Instant due) {
+        // Set before taking the lock: a callback that arrives meanwhile is deferred, never waits for the invocation
+        // (whose step may be waiting for the very request that sends it).
+        e.invoking = true;
+        try {
+            invokeLocked(e, due);
+        } finally {
+            e.invoking = false;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void invokeLocked(Execution e, Instant due) {
         synchronized (e) {
             if (!e.isRunning() || closed) {
                 return;
@@ -260,6 +271,7 @@ final class LambdaService implements AutoCloseable {
             } else {
                 dispatchChainedInvokes(e);
                 scheduleNext(e);
+                applyDeferredCallbacks(e);
             }
             save(e);
         }
@@ -505,7 +517,12 @@ final class LambdaService implements AutoCloseable {
         synchronized (executions) {
             all = new ArrayList<>(executions.values());
         }
+        boolean busy = false;
         for (Execution e : all) {
+            if (e.invoking) {
+                busy = true;
+                continue;
+            }
             synchronized (e) {
                 if (e.isRunning()) {
                     for (var r : e.engine.records()) {
@@ -525,7 +542,51 @@ final class LambdaService implements AutoCloseable {
                 }
             }
         }
+        if (busy) {
+            return null; // perhaps created by an invocation still running: applied when it ends
+        }
         throw ApiException.notFound("No callback with id " + callbackId + " exists.");
+    }
+
+    /** A callback that arrived while executions were in an invocation. */
+    private record DeferredCallback(String callbackId, String result, ErrorObject error) {
+    }
+
+    private final List<DeferredCallback> deferred = new ArrayList<>();
+
+    private void defer(DeferredCallback d) {
+        synchronized (deferred) {
+            deferred.add(d);
+        }
+    }
+
+    /** After an invocation (under the execution's lock): the deferred callbacks that are this execution's. */
+    private void applyDeferredCallbacks(Execution e) {
+        List<DeferredCallback> mine = new ArrayList<>();
+        synchronized (deferred) {
+            for (var it = deferred.iterator(); it.hasNext(); ) {
+                DeferredCallback d = it.next();
+                boolean ours = e.engine.records().stream().map(r -> r.toOperation().callbackDetails())
+                        .anyMatch(c -> c != null && d.callbackId().equals(c.callbackId()));
+                if (ours) {
+                    mine.add(d);
+                    it.remove();
+                }
+            }
+        }
+        for (DeferredCallback d : mine) {
+            try {
+                if (d.error() == null) {
+                    e.engine.completeCallback(d.callbackId(), d.result());
+                } else {
+                    e.engine.failCallback(d.callbackId(), d.error());
+                }
+                resumeAfterCallback(e, d.error() == null ? "succeeded" : "failed");
+            } catch (RuntimeException x) {
+                log.accept(Text.say("callback " + d.callbackId() + " not applied: " + x.getMessage(),
+                        "コールバック " + d.callbackId() + " を適用できません: " + x.getMessage()));
+            }
+        }
     }
 
     private static ApiException closedCallback() {
@@ -534,10 +595,18 @@ final class LambdaService implements AutoCloseable {
     }
 
     void completeCallback(String callbackId, String result) {
+        String json = result == null || result.isEmpty() ? "null" : result;
         Execution e = withCallback(callbackId);
+        if (e == null) {
+            defer(new DeferredCallback(callbackId, json, null));
+            return;
+        }
         synchronized (e) {
+            if (!e.isRunning()) {
+                throw closedCallback();
+            }
             try {
-                e.engine.completeCallback(callbackId, result == null || result.isEmpty() ? "null" : result);
+                e.engine.completeCallback(callbackId, json);
             } catch (IllegalArgumentException x) {
                 throw ApiException.badParameter(x.getMessage());
             }
@@ -547,7 +616,14 @@ final class LambdaService implements AutoCloseable {
 
     void failCallback(String callbackId, ErrorObject error) {
         Execution e = withCallback(callbackId);
+        if (e == null) {
+            defer(new DeferredCallback(callbackId, null, error));
+            return;
+        }
         synchronized (e) {
+            if (!e.isRunning()) {
+                throw closedCallback();
+            }
             e.engine.failCallback(callbackId, error);
             resumeAfterCallback(e, "failed");
         }

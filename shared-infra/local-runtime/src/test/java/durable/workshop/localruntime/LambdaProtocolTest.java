@@ -101,6 +101,15 @@ class LambdaProtocolTest {
     }
 
     @Test
+    void aCallbackSentWhileItsSubmitterRunsIsApplied() {
+        // The submitter waits for the approver, which sends the callback through its own LambdaClient.
+        InvokeResponse r = lambda.invoke(b -> b.functionName("fixture-auto-approval:live")
+                .payload(SdkBytes.fromUtf8String("{}")));
+        assertThat(r.functionError()).isNull();
+        assertThat(r.payload().asUtf8String()).isEqualTo("\"auto-approved\"");
+    }
+
+    @Test
     void startingTwiceWithOneNameIsIdempotentOnlyForTheSameInput() {
         String first = startAsync("same-name", "{\"name\":\"Bo\"}").durableExecutionArn();
         assertThat(startAsync("same-name", "{\"name\":\"Bo\"}").durableExecutionArn()).isEqualTo(first);
