@@ -549,7 +549,10 @@ final class LambdaService implements AutoCloseable {
     }
 
     /** A callback that arrived while executions were in an invocation. */
-    private record DeferredCallback(String callbackId, String result, ErrorObject error) {
+    private record DeferredCallback(String callbackId, String result, ErrorObject error, long arrivedNanos) {
+        DeferredCallback(String callbackId, String result, ErrorObject error) {
+            this(callbackId, result, error, System.nanoTime());
+        }
     }
 
     private final List<DeferredCallback> deferred = new ArrayList<>();
@@ -570,6 +573,11 @@ final class LambdaService implements AutoCloseable {
                         .anyMatch(c -> c != null && d.callbackId().equals(c.callbackId()));
                 if (ours) {
                     mine.add(d);
+                    it.remove();
+                } else if (System.nanoTime() - d.arrivedNanos() > TimeUnit.MINUTES.toNanos(1)) {
+                    // No invocation that was running when it arrived had created it.
+                    log.accept(Text.say("dropped callback " + d.callbackId() + ": no execution has it",
+                            "コールバック " + d.callbackId() + " を破棄: どの実行にもありません"));
                     it.remove();
                 }
             }
