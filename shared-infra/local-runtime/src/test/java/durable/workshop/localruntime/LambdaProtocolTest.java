@@ -7,14 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CallbackTimeoutException;
 import software.amazon.awssdk.services.lambda.model.DurableExecutionAlreadyStartedException;
 import software.amazon.awssdk.services.lambda.model.Event;
@@ -26,24 +21,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 
 /** The real AWS SDK LambdaClient against the local endpoint, for every operation the course uses. */
-class LambdaProtocolTest {
-    @TempDir
-    static Path state;
-    static LocalRuntime runtime;
-    static LambdaClient lambda;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = Fixtures.start(state);
-        lambda = Fixtures.client(runtime.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        runtime.close();
-    }
-
+class LambdaProtocolTest extends FixtureRuntime {
     private static InvokeResponse startAsync(String name, String payload) {
         return lambda.invoke(b -> b.functionName(Fixtures.APPROVAL + ":live").invocationType(InvocationType.EVENT)
                 .durableExecutionName(name).payload(SdkBytes.fromUtf8String(payload)));

@@ -2,14 +2,9 @@ package durable.workshop.localruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Event;
 import software.amazon.awssdk.services.lambda.model.ExecutionStatus;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -19,24 +14,7 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
  * service-history-spec): event types, sub-types, the EventId sequence, InvocationCompleted per invocation and
  * the details, with ExecutionStarted as EventId 1 and the execution's end last.
  */
-class ServiceHistoryTest {
-    @TempDir
-    static Path state;
-    static LocalRuntime runtime;
-    static LambdaClient lambda;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = Fixtures.start(state);
-        lambda = Fixtures.client(runtime.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        runtime.close();
-    }
-
+class ServiceHistoryTest extends FixtureRuntime {
     private static List<Event> run(String function, ExecutionStatus expected) throws InterruptedException {
         String arn = lambda.invoke(b -> b.functionName(function + ":live").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{}"))).durableExecutionArn();
