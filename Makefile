@@ -6,6 +6,7 @@ LESSON ?=
 EX ?=
 TARGET ?= lessons
 PROFILE ?=
+STAGE ?= dev
 LOCAL ?=
 TIME_SCALE ?=
 PORT ?=
@@ -40,19 +41,19 @@ hint:
 	@$(SCRIPTS)/hint.sh "$(LESSON)" "$(EX)"
 
 synth:
-	@$(SCRIPTS)/cdk.sh synth "$(TARGET)" "$(LESSON)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh synth "$(TARGET)" "$(LESSON)"
 
 deploy:
-	@$(SCRIPTS)/cdk.sh deploy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh deploy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
 
 destroy:
-	@$(SCRIPTS)/cdk.sh destroy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh destroy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
 
 run:
-	@$(SCRIPTS)/local-runtime.sh run "$(TARGET)" "$(LESSON)" "$(TIME_SCALE)" "$(PORT)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/local-runtime.sh run "$(TARGET)" "$(LESSON)" "$(TIME_SCALE)" "$(PORT)"
 
 demo:
-	@$(SCRIPTS)/local-runtime.sh demo "$(TARGET)" "$(LESSON)" "$(LOCAL)" "$(TIME_SCALE)" "$(PROFILE)" "$(REGION)"
+	@STAGE="$(STAGE)" $(SCRIPTS)/local-runtime.sh demo "$(TARGET)" "$(LESSON)" "$(LOCAL)" "$(TIME_SCALE)" "$(PROFILE)" "$(REGION)"
 
 slides:
 	@$(SCRIPTS)/slides.sh

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds a lesson's function jar and runs the CDK CLI on its app in <track>/NN-*/infra.
-# Usage: cdk.sh synth|deploy|destroy lessons|solutions N [PROFILE]
+# Usage: [STAGE=dev|prod] cdk.sh synth|deploy|destroy lessons|solutions N [PROFILE]
 #   synth   builds the jar on the course's local SDK and writes the template to infra/cdk.out (no AWS needed);
 #   deploy  builds the jar on the official SDK (what Lambda must run) and deploys the stack;
 #   destroy deletes the stack.
+# STAGE (default dev) picks the settings in infra/config/config.json and ends the stack's name, so the
+# stages of one lesson deploy side by side.
 . "$(dirname "$0")/lib.sh"
 
 action=${1:?synth|deploy|destroy}
@@ -12,6 +14,10 @@ case "$track" in
     lessons|solutions) ;;
     *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください（指定値: \"$track\"）。")";;
 esac
+stage=${STAGE:-dev}
+# Only the shape here; the app says which stages the lesson's config.json has.
+[[ "$stage" =~ ^[a-z][a-z0-9]{0,9}$ ]] || die "$(t "STAGE must be a stage of the lesson's infra/config/config.json (dev or prod), not \"$stage\"." \
+                                   "STAGE にはレッスンの infra/config/config.json にあるステージ（dev か prod）を指定してください（指定値: \"$stage\"）。")"
 dir=$(lesson_dir "$track" "${3:-}")
 profile=${4:-}
 infra="$dir/infra"
@@ -62,7 +68,9 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 cd "$infra"
 case "$action" in
     synth)
-        "$cdk" synth --quiet --context track="$track"
+        # A fresh cdk.out, so the list below shows only this stage's template.
+        rm -rf cdk.out
+        "$cdk" synth --quiet --context track="$track" --context stage="$stage"
         t "Template written to $(rel "$infra")/cdk.out:" "テンプレートを $(rel "$infra")/cdk.out に書き出しました:"
         echo
         for template in cdk.out/*.template.json; do
@@ -70,7 +78,8 @@ case "$action" in
             if [ -f "$template" ]; then echo "  $(rel "$infra")/$template"; fi
         done
         ;;
-    # The track context gives a solution its own stack name (<prefix>-solution), next to the learner's.
-    deploy) "$cdk" deploy --context track="$track" ${profile:+--profile "$profile"};;
-    destroy) "$cdk" destroy --context track="$track" ${profile:+--profile "$profile"};;
+    # The track context gives a solution its own stack name (<prefix>-solution-<stage>), next to the learner's;
+    # the stage context picks the settings and ends the name.
+    deploy) "$cdk" deploy --context track="$track" --context stage="$stage" ${profile:+--profile "$profile"};;
+    destroy) "$cdk" destroy --context track="$track" --context stage="$stage" ${profile:+--profile "$profile"};;
 esac

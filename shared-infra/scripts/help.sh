@@ -15,7 +15,7 @@ row "hint LESSON=n [EX=n.m]" "Show a hint (default: the first open exercise)" "�
 row "progress" "Show your progress in every lesson" "全レッスンの進み具合を表示する" ""
 row "reset-lesson LESSON=n" "Restore lesson n's exercise files" "レッスン n の演習ファイルを元に戻す" "make reset-lesson LESSON=1"
 row "check-solution LESSON=n" "Grade the reference solution" "模範解答を採点する" "make check-solution LESSON=1"
-row "synth LESSON=n [TARGET=solutions]" "Write the CDK template (no AWS needed)" "CDK テンプレートを書き出す（AWS 不要）" "make synth LESSON=1"
+row "synth LESSON=n [TARGET=] [STAGE=]" "Write the CDK template (no AWS needed)" "CDK テンプレートを書き出す（AWS 不要）" "make synth LESSON=1 STAGE=prod"
 row "deploy LESSON=n [TARGET=] [PROFILE=]" "Deploy the lesson's stack to AWS" "レッスンのスタックを AWS にデプロイする" "make deploy LESSON=1 PROFILE=dev"
 row "destroy LESSON=n [TARGET=] [PROFILE=]" "Delete the deployed stack" "デプロイしたスタックを削除する" "make destroy LESSON=1 PROFILE=dev"
 row "run LESSON=n [TIME_SCALE=60]" "Run the lesson's system locally (no AWS)" "レッスンのシステムをローカルで動かす（AWS 不要）" "make run LESSON=1"
@@ -26,4 +26,7 @@ row "test" "Verify the course as shipped (what CI runs)" "配布時のままの�
 echo
 t "TARGET is lessons (default) or solutions. WORKSHOP_LANG=ja (or a Japanese LANG) switches to Japanese." \
   "TARGET は lessons（既定）か solutions。WORKSHOP_LANG=en で英語表示になります。"
+echo
+t "STAGE (synth, deploy, destroy, run, demo) is dev (default) or prod: the settings in the lesson's infra/config/config.json; each stage is a stack of its own." \
+  "STAGE（synth、deploy、destroy、run、demo）は dev（既定）か prod。レッスンの infra/config/config.json の設定を選び、ステージごとに別のスタックになります。"
 echo

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the hint of one exercise, or of the first exercise not solved at the last check.
+# Prints the next level of one exercise's hint (the concept, the API, the code), or of the first exercise not
+# solved at the last check. The grader remembers the level per exercise in .workshop/progress.json.
 # Usage: hint.sh N [n.m]
 . "$(dirname "$0")/lib.sh"
 

@@ -2,8 +2,9 @@
 # `make run` and `make demo`: builds a lesson (its function jar and its CDK app) and the local runtime, then
 #   run   starts the local Lambda endpoint with the lesson's functions and tables, until Ctrl-C;
 #   demo  runs the lesson's demo driver against AWS, or with LOCAL=1 against the local endpoint.
-# Usage: local-runtime.sh run  lessons|solutions N [TIME_SCALE] [PORT]
-#        local-runtime.sh demo lessons|solutions N [LOCAL] [TIME_SCALE] [PROFILE] [REGION]
+# Usage: [STAGE=dev|prod] local-runtime.sh run  lessons|solutions N [TIME_SCALE] [PORT]
+#        [STAGE=dev|prod] local-runtime.sh demo lessons|solutions N [LOCAL] [TIME_SCALE] [PROFILE] [REGION]
+# STAGE (default dev) is the stage whose stack is synthesized (locally) or driven (on AWS): its names end in -<stage>.
 . "$(dirname "$0")/lib.sh"
 
 action=${1:?run|demo}
@@ -12,6 +13,9 @@ case "$track" in
     lessons|solutions) ;;
     *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください（指定値: \"$track\"）。")";;
 esac
+stage=${STAGE:-dev}
+[[ "$stage" =~ ^[a-z][a-z0-9]{0,9}$ ]] || die "$(t "STAGE must be a stage of the lesson's infra/config/config.json (dev or prod), not \"$stage\"." \
+                                   "STAGE にはレッスンの infra/config/config.json にあるステージ（dev か prod）を指定してください（指定値: \"$stage\"）。")"
 dir=$(lesson_dir "$track" "${3:-}")
 infra="$dir/infra"
 [ -f "$infra/pom.xml" ] || die "$(t "$(rel "$dir") has no CDK app (infra/pom.xml is missing)." \
@@ -47,7 +51,7 @@ state="$ROOT/.workshop/local-runtime/$track"
 # The runtime sets the functions' environment variables inside its JVM.
 opens=(--add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED)
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
-common=(--app "$app" --classpath "$lesson_classes" --function-jar "$dir/target/function.jar" --state "$state" --track "$track")
+common=(--app "$app" --classpath "$lesson_classes" --function-jar "$dir/target/function.jar" --state "$state" --track "$track" --stage "$stage")
 
 # The CDK app reads config/ from its working directory, as under `cdk synth`.
 cd "$infra"

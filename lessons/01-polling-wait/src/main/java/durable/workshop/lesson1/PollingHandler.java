@@ -16,6 +16,7 @@ import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableHandler;
 import software.amazon.lambda.durable.config.StepConfig;
 import software.amazon.lambda.durable.config.WaitForConditionConfig;
+import software.amazon.lambda.durable.exception.WaitForConditionFailedException;
 import software.amazon.lambda.durable.model.WaitForConditionResult;
 import software.amazon.lambda.durable.retry.RetryStrategies;
 import software.amazon.lambda.durable.retry.WaitForConditionWaitStrategy;
@@ -66,7 +67,9 @@ public class PollingHandler extends DurableHandler<PollingInput, PollingResult> 
     public PollingResult handleRequest(PollingInput input, DurableContext context) {
         // TODO 1.5 — Put the durable handler together (README: "Exercise 1.5"):
         //   1. check the input with validate(input); it only looks at the input, so it needs no step;
-        //   2. read the table name with tableName() inside a step named LOAD_CONFIG, configured with FAIL_FAST;
+        //   2. read the table name with tableName() inside a step named LOAD_CONFIG, configured with FAIL_FAST
+        //      (the step stands for configuration that may change while the execution runs, such as a parameter
+        //      store; README: "Exercise 1.5");
         //   3. wait with context.waitForCondition(WAIT_UNTIL_COMPLETED, PollState.class, check, config):
         //      the check calls checkCondition(table, state); the config starts from PollState.start(key)
         //      and uses pollingStrategy();
@@ -97,8 +100,9 @@ public class PollingHandler extends DurableHandler<PollingInput, PollingResult> 
 
     /** Exercise 1.3: after a poll that did not see "completed": how long to wait, or give up. */
     static WaitForConditionWaitStrategy<PollState> pollingStrategy() {
-        // TODO 1.3 — Return a wait strategy: POLL_INTERVAL after each poll that did not find DONE, and an error
-        //   naming the key, the polls made and the last value once MAX_POLLS polls are used (README: "Exercise 1.3")
+        // TODO 1.3 — Return a wait strategy: POLL_INTERVAL after each poll that did not find DONE; once MAX_POLLS
+        //   polls are used, throw WaitForConditionFailedException (as the SDK's own WaitStrategies do) with a
+        //   message naming the key, the polls made and the last value (README: "Exercise 1.3")
         throw new UnsupportedOperationException("TODO 1.3: wait 5 minutes between polls and give up after 12 polls");
     }
 

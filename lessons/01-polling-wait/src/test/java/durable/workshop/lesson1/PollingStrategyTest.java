@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.lambda.durable.exception.WaitForConditionFailedException;
 import software.amazon.lambda.durable.retry.WaitForConditionWaitStrategy;
 
 /** Exercise 1.3: a poll every 5 minutes, and no more polls than fit in the 1-hour execution timeout. */
@@ -54,7 +55,9 @@ class PollingStrategyTest {
         assertThat(waited).as(say("time waited between the polls", "ポーリングの間に待った時間の合計"))
                 .isEqualTo(Duration.ofMinutes(55))
                 .isLessThan(EXECUTION_TIMEOUT);
-        assertThat(gaveUp).as(say("error when giving up", "あきらめたときのエラー"))
+        assertThat(gaveUp).as(say("error when giving up: WaitForConditionFailedException, as the SDK's WaitStrategies throw",
+                        "あきらめたときのエラー: SDK の WaitStrategies と同じ WaitForConditionFailedException"))
+                .isInstanceOf(WaitForConditionFailedException.class)
                 .hasMessageContaining("order-1")
                 .hasMessageContaining("12")
                 .hasMessageContaining("incomplete");

@@ -80,7 +80,8 @@ public class OrderOrchestrator extends DurableHandler<Order, OrderResult> {
         // TODO 2.4 — Invoke the inventory worker (config.inventoryFunction()) as "allocate-inventory". When
         //  the answer is not allocated, or the invoke throws InvokeException, first invoke "release-payment"
         //  on the payment worker with PaymentRequest.release(...), then throw InsufficientInventoryException
-        //  (OrderFailedException for a failed worker). (README: "Exercise 2.4")
+        //  (OrderFailedException for a failed worker, its message with describe(e) and the English word
+        //  "released"). Catch InvokeException around this one invoke only. (README: "Exercise 2.4")
         throw new UnsupportedOperationException(
                 "TODO 2.4: invoke allocate-inventory and release the payment when no stock can be reserved");
     }

@@ -85,7 +85,7 @@ class AllocateInventoryTest {
                 .containsExactly("allocate-inventory", "release-payment");
         assertThat(invokeStarted(releasing, "release-payment").functionName())
                 .as(say("the release goes to the payment worker",
-                        "支払いの解放は支払いワーカーに送るはずです")).isEqualTo(TestConfig.PAYMENT);
+                        "オーソリの取り消しは支払いワーカーに送るはずです")).isEqualTo(TestConfig.PAYMENT);
         JsonNode release = payload(releasing, "release-payment");
         assertThat(release.path("action").asText()).isEqualTo(PaymentRequest.RELEASE);
         assertThat(release.path("authorizationId").asText()).isEqualTo(payment.authorizationId());
@@ -96,9 +96,9 @@ class AllocateInventoryTest {
         TestResult<InventoryResult> result = runner.runUntilComplete(order);
 
         ErrorObject error = assertFailedWith(result, InsufficientInventoryException.class,
-                say("after the release the execution should fail", "支払いを解放した後、実行は失敗するはずです"));
-        assertThat(error.errorMessage()).as(say("what is short, and that no money is held",
-                "何が不足しているかと、代金を押さえたままになっていないこと（オーソリを解放済み）が伝わるはずです"))
+                say("after the release the execution should fail", "オーソリを取り消した後、実行は失敗するはずです"));
+        assertThat(error.errorMessage()).as(say("what is short, and that no money is held (the word \"released\")",
+                "何が不足しているかと、代金を押さえたままになっていないこと（オーソリを取り消したこと、英単語 \"released\"）が伝わるはずです"))
                 .contains("KEYBOARD-001").contains("60").contains("20").contains(payment.authorizationId())
                 .containsIgnoringCase("released");
     }
@@ -123,9 +123,9 @@ class AllocateInventoryTest {
         runner.completeChainedInvoke("release-payment",
                 "{\"status\":\"RELEASED\",\"authorizationId\":\"" + payment.authorizationId() + "\"}");
         ErrorObject error = assertFailedWith(runner.runUntilComplete(order), OrderFailedException.class,
-                say("after the release the execution should fail", "支払いを解放した後、実行は失敗するはずです"));
-        assertThat(error.errorMessage()).as(say("the worker's error and the release are both reported",
-                "ワーカーのエラーと支払いの解放の両方が報告されるはずです"))
+                say("after the release the execution should fail", "オーソリを取り消した後、実行は失敗するはずです"));
+        assertThat(error.errorMessage()).as(say("the worker's error and the release (the word \"released\") are both reported",
+                "ワーカーのエラーと、オーソリを取り消したこと（英単語 \"released\"）の両方が報告されるはずです"))
                 .contains("catalog table unavailable").containsIgnoringCase("released");
     }
 }

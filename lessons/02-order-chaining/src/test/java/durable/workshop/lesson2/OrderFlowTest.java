@@ -133,7 +133,7 @@ class OrderFlowTest {
                         "ORDER-003 はキーボードを 60 個注文していますが在庫は 20 個なので、失敗するはずです"));
         assertThat(error.errorMessage()).contains("KEYBOARD-001").containsIgnoringCase("released");
         assertThat(names(result)).as(say("the payment is released before the failure; history ",
-                "失敗する前に支払いを解放するはずです。履歴: ") + history(result))
+                "失敗する前にオーソリを取り消すはずです。履歴: ") + history(result))
                 .containsExactly("validate-order", "price-order", "authorize-payment", "allocate-inventory",
                         "release-payment");
         assertThat(SampleCatalog.stockOf(dynamoDb, "KEYBOARD-001")).as(say("no keyboard was taken",

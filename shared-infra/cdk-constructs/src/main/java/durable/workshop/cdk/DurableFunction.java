@@ -28,6 +28,26 @@ public final class DurableFunction extends WorkshopFunction {
             "lambda:SendDurableExecutionCallbackHeartbeat");
 
     /**
+     * The durable execution outcomes that need someone to look, as Lambda publishes them in the {@code AWS/Lambda}
+     * namespace. The names are those of "Monitoring durable functions" in the Lambda Developer Guide
+     * (docs.aws.amazon.com/lambda/latest/dg/durable-monitoring.html, table "Durable execution metrics": also
+     * DurableExecutionStarted, -Succeeded, -Stopped, -Duration, ...); its section on CloudWatch alarms recommends
+     * alarms on these two. That page gives no dimensions of its own; like Lambda's other function metrics they are
+     * read per function with the {@code FunctionName} dimension, which covers all versions and aliases
+     * (docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics.html, the dimensions for function metrics).
+     */
+    public static final String EXECUTIONS_FAILED_METRIC = "DurableExecutionFailed";
+    public static final String EXECUTIONS_TIMED_OUT_METRIC = "DurableExecutionTimedOut";
+
+    /**
+     * A durable function whose execution timeout and retention come from the stage's config, for example
+     * {@code config.durable("polling", Duration.hours(1))}.
+     */
+    public DurableFunction(Construct scope, String id, FunctionSettings settings, DurableSettings durable) {
+        this(scope, id, settings, durable.executionTimeout(), durable.retention());
+    }
+
+    /**
      * @param executionTimeout how long one durable execution may run in total (1 second to 366 days)
      * @param retention        how long Lambda keeps the finished execution's history (1 to 90 days)
      */

@@ -41,7 +41,7 @@ public final class FunctionSettings {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private int memoryMb = 512;
         private Duration timeout = Duration.seconds(60);
-        private RetentionDays logRetention = RetentionDays.ONE_WEEK;
+        private RetentionDays logRetention;
         private String description;
 
         /** The full function name (use {@link WorkshopConfig#name(String)} so it carries the prefix). */
@@ -88,7 +88,10 @@ public final class FunctionSettings {
             return this;
         }
 
-        /** How long the function's log group keeps logs (default one week). */
+        /**
+         * How long the function's log group keeps logs. By default the stage's {@code logRetentionDays} when the
+         * app has stages, one week otherwise.
+         */
         public Builder logRetention(RetentionDays logRetention) {
             this.logRetention = logRetention;
             return this;

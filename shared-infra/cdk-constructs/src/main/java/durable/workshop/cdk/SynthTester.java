@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,8 +33,23 @@ public final class SynthTester {
 
     /** Synthesizes the stack that {@code define} builds in a fresh app; fails on any unsuppressed finding. */
     public static Template synth(Function<App, Stack> define) {
+        return synth(Map.of(), define);
+    }
+
+    /**
+     * Like {@link #synth(Function)} for one stage: the app gets the context value
+     * {@value WorkshopConfig#STAGE_CONTEXT}, as {@code make synth STAGE=prod} gives it.
+     */
+    public static Template synth(String stage, Function<App, Stack> define) {
+        return synth(Map.of(WorkshopConfig.STAGE_CONTEXT, stage), define);
+    }
+
+    /** Like {@link #synth(Function)}, with more CDK context values (for example the stage and the track). */
+    public static Template synth(Map<String, String> context, Function<App, Stack> define) {
+        Map<String, Object> all = new HashMap<>(context);
+        all.put(FunctionJar.CONTEXT_KEY, placeholderJar().toString());
         App app = new App(AppProps.builder()
-                .context(Map.of(FunctionJar.CONTEXT_KEY, placeholderJar().toString()))
+                .context(all)
                 .outdir(tempDir("cdk-out").toString())
                 .build());
         Stack stack = define.apply(app);
@@ -111,6 +127,42 @@ public final class SynthTester {
             }
         });
         return actions;
+    }
+
+    /**
+     * The CloudWatch alarms on the function with logical ID {@code functionId}, as metric name to threshold: every
+     * alarm whose metric is in {@code AWS/Lambda} with the one dimension {@code FunctionName} = that function.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Number> alarmThresholds(Template template, String functionId) {
+        Map<String, Number> thresholds = new java.util.LinkedHashMap<>();
+        Object dimensions = List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", functionId)));
+        template.findResources("AWS::CloudWatch::Alarm").values().forEach(resource -> {
+            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+            if ("AWS/Lambda".equals(props.get("Namespace")) && dimensions.equals(props.get("Dimensions"))) {
+                thresholds.put((String) props.get("MetricName"), (Number) props.get("Threshold"));
+            }
+        });
+        return thresholds;
+    }
+
+    /**
+     * Fails unless the template has one alarm topic, encrypted with a KMS key that rotates, whose policy denies
+     * every request made without TLS, and no e-mail subscription unless {@code subscriptions} says so.
+     */
+    public static void assertAlarmTopicIsEncryptedAndTlsOnly(Template template, int subscriptions) {
+        template.resourceCountIs("AWS::SNS::Topic", 1);
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        Object denyWithoutTls = Match.objectLike(Map.of(
+                "Effect", "Deny",
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(denyWithoutTls))))));
+        template.resourceCountIs("AWS::SNS::Subscription", subscriptions);
+        if (template.findOutputs(AlarmTopic.OUTPUT).size() != 1) {
+            throw new AssertionError("the stack has no output " + AlarmTopic.OUTPUT);
+        }
     }
 
     /** A tiny valid jar standing in for the lesson's function jar, so tests need no build of it. */

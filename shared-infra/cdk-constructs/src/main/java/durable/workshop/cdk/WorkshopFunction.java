@@ -1,21 +1,30 @@
 package durable.workshop.cdk;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IAlias;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
  * What every workshop function shares: the newest Java runtime, an explicit log group (kept for a set time and
  * removed with the stack), JSON logs, a published version and the alias {@value #ALIAS_NAME} callers use.
+ *
+ * <p>In an app whose config has stages ({@link WorkshopApp}), the function also takes its stage's log level and
+ * log retention, and gets its alarms on the stack's {@link AlarmTopic}: every function is watched, with nothing
+ * for a lesson's stack to remember.
  */
 public abstract class WorkshopFunction extends Construct {
 
@@ -24,6 +33,7 @@ public abstract class WorkshopFunction extends Construct {
     /** The newest Java runtime the CDK offers. */
     public static final Runtime RUNTIME = Runtime.JAVA_25;
 
+    private final String name;
     private final Function function;
     private final Alias alias;
     private final LogGroup logGroup;
@@ -31,11 +41,15 @@ public abstract class WorkshopFunction extends Construct {
     protected WorkshopFunction(Construct scope, String id, FunctionSettings settings,
                                Consumer<Function.Builder> extra) {
         super(scope, id);
+        this.name = settings.functionName;
+        Optional<WorkshopConfig> stage = WorkshopConfig.of(scope).filter(WorkshopConfig::hasStages);
 
         // Our own log group: we choose how long logs stay, and it goes away with the stack.
+        RetentionDays retention = settings.logRetention != null ? settings.logRetention
+                : stage.map(WorkshopConfig::logRetention).orElse(RetentionDays.ONE_WEEK);
         logGroup = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/aws/lambda/" + settings.functionName)
-                .retention(settings.logRetention)
+                .retention(retention)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
 
@@ -52,6 +66,11 @@ public abstract class WorkshopFunction extends Construct {
         if (settings.description != null) {
             builder.description(settings.description);
         }
+        // The stage's log level: Lambda drops JSON log lines below it (dev: DEBUG, prod: INFO). Lambda's own
+        // START, END and REPORT lines stay at INFO in every stage.
+        stage.ifPresent(config -> builder
+                .applicationLogLevelV2(ApplicationLogLevel.valueOf(config.logLevel()))
+                .systemLogLevelV2(SystemLogLevel.INFO));
         extra.accept(builder);
         function = builder.build();
 
@@ -62,6 +81,13 @@ public abstract class WorkshopFunction extends Construct {
                 .build();
         // The role's managed policy depends on the kind of function, so each subclass suppresses (with its
         // reason) only the managed-policy finding of the policy its role really has.
+
+        stage.ifPresent(config -> AlarmTopic.of(Stack.of(this), config).watch(this));
+    }
+
+    /** The function's name as written in the config ({@code <prefix>-<suffix>}), never a token. */
+    public String getName() {
+        return name;
     }
 
     public Function getFunction() {

@@ -20,6 +20,7 @@ public final class LessonMetadataCheck {
     private static final Pattern ANY_TODO = Pattern.compile("TODO\\s+\\d+\\.\\d+(?!\\d)");
     private static final Pattern TAG = Pattern.compile("@Tag\\s*\\(\\s*(?:value\\s*=\\s*)?\"([^\"]*)\"");
     private static final String EXERCISE_TAG = "exercise:";
+    private static final int HINT_LEVELS = 3;
 
     private LessonMetadataCheck() {
     }
@@ -136,7 +137,7 @@ public final class LessonMetadataCheck {
             ids.add(id);
             at = "exercise " + id;
             requireBilingual(ex, "title", where, at + " title", problems);
-            requireBilingual(ex, "hint", where, at + " hint", problems);
+            checkHints(ex, where, at, problems);
             String anchor = ex.path("readme").asText("");
             if (anchor.isBlank()) {
                 problems.add(where + ": " + at + " needs \"readme\", the anchor of its section in README.md");
@@ -145,6 +146,33 @@ public final class LessonMetadataCheck {
             }
         }
         return ids;
+    }
+
+    /** "hints": level 1 names the concept (the scorecard shows it), level 2 the API, level 3 the code. */
+    private static void checkHints(JsonNode exercise, String where, String at, Problems problems) {
+        JsonNode hints = exercise.get("hints");
+        if (hints == null && exercise.has("hint")) {
+            problems.add(where + ": " + at + " has the old single \"hint\"; write its levels as "
+                    + "\"hints\": [{\"en\", \"ja\"} x 3] (the concept, the API to use, the code)");
+            return;
+        }
+        if (hints == null || !hints.isArray()) {
+            problems.add(where + ": " + at + " needs \"hints\", a list of " + HINT_LEVELS
+                    + " levels {\"en\": ..., \"ja\": ...}: the concept, the API to use, the code");
+            return;
+        }
+        if (hints.size() != HINT_LEVELS) {
+            problems.add(where + ": " + at + " has " + hints.size() + " hint levels; \"hints\" needs exactly "
+                    + HINT_LEVELS + " (the concept, the API to use, the code)");
+        }
+        for (int i = 0; i < hints.size(); i++) {
+            for (String lang : List.of("en", "ja")) {
+                if (hints.get(i).path(lang).asText("").isBlank()) {
+                    problems.add(where + ": " + at + " hint level " + (i + 1) + " has no \"" + lang + "\" text (hints["
+                            + i + "]." + lang + ")");
+                }
+            }
+        }
     }
 
     private static void requireBilingual(JsonNode node, String field, String where, String what, Problems problems) {

@@ -37,7 +37,9 @@ final class Fixture {
                      "exercises": [
                        {"id": "1.1", "title": {"en": "Say hello", "ja": "挨拶する"},
                         "readme": "exercise-11-say-hello",
-                        "hint": {"en": "Return the greeting.", "ja": "挨拶を返します。"}}
+                        "hints": [{"en": "A greeting is a text.", "ja": "挨拶は文字列です。"},
+                                  {"en": "Use String.format.", "ja": "String.format を使います。"},
+                                  {"en": "Return the greeting.", "ja": "挨拶を返します。"}]}
                      ]}
                     """);
             f.write(dir + "README.md", "# Demo\n\n## Exercises\n\n### Exercise 1.1: Say hello\n\nText.\n");

@@ -44,7 +44,23 @@ class LessonMetadataCheckTest {
     @Test
     void aMissingJapaneseHintIsReported() {
         assertThat(checkWithMetadata("\"ja\": \"挨拶を返します。\"", "\"ja\": \"\"").list()).singleElement().asString()
-                .contains("exercise 1.1 hint has no \"ja\" text (hint.ja)");
+                .contains("exercise 1.1 hint level 3 has no \"ja\" text (hints[2].ja)");
+    }
+
+    @Test
+    void hintsNeedExactlyThreeLevels() {
+        assertThat(checkWithMetadata("{\"en\": \"Use String.format.\", \"ja\": \"String.format を使います。\"},", "")
+                .list()).singleElement().asString()
+                .contains("exercise 1.1 has 2 hint levels; \"hints\" needs exactly 3");
+    }
+
+    @Test
+    void theOldSingleHintIsReportedWithTheNewShape() {
+        Problems problems = checkWithMetadata("\"hints\": [", "\"hint\": {\"en\": \"h\", \"ja\": \"h\"}, \"hints_old\": [");
+
+        assertThat(problems.list()).anySatisfy(p -> assertThat(p)
+                .contains("exercise 1.1 has the old single \"hint\"")
+                .contains("\"hints\": [{\"en\", \"ja\"} x 3]"));
     }
 
     @Test
@@ -59,7 +75,8 @@ class LessonMetadataCheckTest {
     void anExerciseWithoutTodoTestOrTagIsReported() {
         Problems problems = checkWithMetadata("\"exercises\": [",
                 "\"exercises\": [{\"id\": \"1.2\", \"title\": {\"en\": \"T\", \"ja\": \"T\"}, "
-                        + "\"readme\": \"exercises\", \"hint\": {\"en\": \"H\", \"ja\": \"H\"}},");
+                        + "\"readme\": \"exercises\", \"hints\": [{\"en\": \"H\", \"ja\": \"H\"}, "
+                        + "{\"en\": \"H\", \"ja\": \"H\"}, {\"en\": \"H\", \"ja\": \"H\"}]},");
 
         assertThat(problems.list()).hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("no \"TODO 1.2\" in the exercise files of lessons/01-demo"))

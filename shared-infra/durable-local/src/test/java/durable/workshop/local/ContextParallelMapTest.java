@@ -2,6 +2,7 @@ package durable.workshop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import durable.workshop.local.engine.OperationIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +47,7 @@ class ContextParallelMapTest {
         assertThat(context.getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
         var inner = runner.getOperation("inner");
         assertThat(inner.getType()).isEqualTo(OperationType.STEP);
-        assertThat(inner.getId()).startsWith(context.getId() + "-");
+        assertThat(inner.getId()).isEqualTo(OperationIds.hash(context.getId() + "-1"));
     }
 
     @Test
@@ -60,8 +61,11 @@ class ContextParallelMapTest {
             return ctx.step("d", String.class, () -> "d");
         });
         TestResult<String> done = runner.runUntilComplete("x");
+        // The official SDK's ids: sha256 of the sequence number, of "<parent id>-<n>" inside a child context.
+        String c = OperationIds.hash("2");
         assertThat(done.getOperations()).extracting(o -> o.getName() + "=" + o.getId())
-                .containsExactly("a=1", "c=2", "b=2-1", "c2=2-2", "d=3");
+                .containsExactly("a=" + OperationIds.hash("1"), "c=" + c, "b=" + OperationIds.hash(c + "-1"),
+                        "c2=" + OperationIds.hash(c + "-2"), "d=" + OperationIds.hash("3"));
     }
 
     @Test
@@ -87,7 +91,8 @@ class ContextParallelMapTest {
                 return "wrapped: " + e.getMessage();
             }
         });
-        assertThat(opaque.runUntilComplete("x").getResult(String.class)).isEqualTo("wrapped: code 3");
+        assertThat(opaque.runUntilComplete("x").getResult(String.class)).isEqualTo("wrapped: Child context failed "
+                + "with error of type " + StepTest.NotRebuildable.class.getName() + ". Message: code 3");
     }
 
     @Test

@@ -2,6 +2,7 @@ package durable.workshop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import durable.workshop.local.engine.OperationIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,7 +199,8 @@ class OfficialRunnerParityTest {
         assertThat(fetch.getType()).isEqualTo(OperationType.CONTEXT);
         assertThat(fetch.getSubtype()).isEqualTo(OperationSubType.WITH_RETRY.getValue());
         assertThat(done.getOperation("fetch-backoff-1").getType()).isEqualTo(OperationType.WAIT);
-        assertThat(done.getOperation("call-2").getId()).startsWith(fetch.getId() + "-");
+        // call-1, fetch-backoff-1, call-2: the third operation of the context.
+        assertThat(done.getOperation("call-2").getId()).isEqualTo(OperationIds.hash(fetch.getId() + "-3"));
         assertThat(attempts).contains(1, 2, 3);
     }
 

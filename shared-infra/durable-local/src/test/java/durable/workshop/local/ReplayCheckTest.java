@@ -123,31 +123,31 @@ class ReplayCheckTest {
     }
 
     @Test
-    void blankOrNullOperationNamesAreRefusedWithAClearMessage() {
-        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
-                ctx.step(" ", String.class, () -> "v"));
+    void learningModeRefusesBlankOrNullOperationNamesWithAClearMessage() {
+        var runner = ReplayMode.strict(LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) ->
+                ctx.step(" ", String.class, () -> "v")));
         TestResult<String> result = runner.runUntilComplete("x");
         assertThat(result.getStatus()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(result.getError().get().errorType()).isEqualTo(IllegalArgumentException.class.getName());
         assertThat(result.getError().get().errorMessage()).contains("step name must not be blank");
 
-        var nullName = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+        var nullName = ReplayMode.strict(LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
             ctx.wait(null, Duration.ofSeconds(1));
             return "x";
-        });
+        }));
         assertThat(nullName.runUntilComplete("x").getError().get().errorMessage())
                 .contains("wait name must not be null");
     }
 
     @Test
-    void stepResultsOver256KbFailTheExecutionNamingTheStepAndTheSize() {
-        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+    void learningModeFailsStepResultsOver256KbNamingTheStepAndTheSize() {
+        var runner = ReplayMode.strict(LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
             try {
                 return ctx.step("big", String.class, () -> "x".repeat(300_000));
             } catch (RuntimeException e) {
                 return "swallowed";
             }
-        });
+        }));
         TestResult<String> result = runner.runUntilComplete("x");
         assertThat(result.getStatus()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(result.getError().get().errorMessage())

@@ -208,7 +208,8 @@ class StepTest {
             }
         });
         assertThat(runner.runUntilComplete("x").getResult(String.class))
-                .isEqualTo(NotRebuildable.class.getName() + ": code 7");
+                .isEqualTo(NotRebuildable.class.getName() + ": Step failed with error of type "
+                        + NotRebuildable.class.getName() + ". Message: code 7");
     }
 
     @Test

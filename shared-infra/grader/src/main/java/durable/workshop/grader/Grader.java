@@ -11,7 +11,6 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.platform.engine.DiscoverySelector;
 
 /**
@@ -111,7 +110,7 @@ public final class Grader {
                     Progress.print(config.repoRoot(), config.lang(), out);
                     yield 0;
                 }
-                case HINT -> hint(config, Lesson.load(config.lessonDir(), config.lang()), out);
+                case HINT -> Hints.show(config, Lesson.load(config.lessonDir(), config.lang()), out);
                 case EXERCISE_FILES -> {
                     Lesson.load(config.lessonDir(), config.lang()).exerciseFiles().forEach(out::println);
                     yield 0;
@@ -160,39 +159,6 @@ public final class Grader {
             out.println(Messages.get(lang, "verdictSolvedHere"));
         }
         return 1;
-    }
-
-    private static int hint(Config config, Lesson lesson, PrintStream out) {
-        Lang lang = config.lang();
-        String id = config.hintId();
-        // Without an id: the first exercise not solved at the last grading (grading again would take seconds).
-        boolean fromLastCheck = id == null;
-        List<String> passed = fromLastCheck ? Progress.passed(config.repoRoot(), lesson.slug()) : List.of();
-        if (fromLastCheck) {
-            Optional<String> open = lesson.exercises().stream().map(Lesson.Exercise::id)
-                    .filter(e -> !passed.contains(e)).findFirst();
-            if (open.isEmpty()) {
-                out.println(Messages.get(lang, "hintAllPassed", lesson.number(), lesson.number(),
-                        lesson.exercises().get(0).id()));
-                return 0;
-            }
-            id = open.get();
-        }
-        Lesson.Exercise exercise = lesson.exercise(id).orElse(null);
-        if (exercise == null) {
-            List<String> ids = lesson.exercises().stream().map(Lesson.Exercise::id).toList();
-            out.println(Messages.get(lang, "unknownExercise", id, lesson.number(), String.join(", ", ids)));
-            return 2;
-        }
-        out.println(Messages.get(lang, "hintFor", exercise.id(), exercise.title().in(lang)));
-        String text = exercise.hint().in(lang);
-        out.println(text.isBlank() ? Messages.get(lang, "noHint", exercise.id()) : Wrap.paragraph(text, "  ", "  ", Wrap.WIDTH));
-        out.println("  " + Messages.get(lang, "read") + ": "
-                + relative(config.repoRoot(), config.lessonDir()) + "/" + Readme.link(config.lessonDir(), exercise.readme(), lang));
-        if (!passed.isEmpty()) { // graded before: say what the choice rests on
-            out.println(Messages.get(lang, "hintBasis", lesson.number()));
-        }
-        return 0;
     }
 
     /** The repository root: the nearest directory above the lesson that holds package.json and the Maven wrapper. */

@@ -25,7 +25,20 @@ record Lesson(Path dir, int number, String slug, Text title, List<String> exerci
         }
     }
 
-    record Exercise(String id, Text title, String readme, Text hint) {
+    /**
+     * One graded exercise. Its hints come in levels that reveal more each time: the concept, then the API to use,
+     * then the code. The scorecard shows level 1; `make hint` the next one.
+     */
+    record Exercise(String id, Text title, String readme, List<Text> hints) {
+        /** The hint at a level counted from 1; a level past the last gives the last. Empty when there is none. */
+        Text hint(int level) {
+            return hints.isEmpty() ? new Text("", "") : hints.get(Math.max(1, Math.min(level, hints.size())) - 1);
+        }
+
+        /** Every level is there, in both languages. */
+        boolean hintsComplete() {
+            return !hints.isEmpty() && hints.stream().allMatch(Text::complete);
+        }
     }
 
     /** Thrown for a missing or malformed lesson.json; the message is ready to show. */
@@ -82,7 +95,7 @@ record Lesson(Path dir, int number, String slug, Text title, List<String> exerci
                     fields.texts(e, at + "title", true),
                     // "#anchor" and "anchor" both name the section; links add the '#' themselves.
                     e.path("readme").asText("").strip().replaceFirst("^#", ""),
-                    fields.texts(e, at + "hint", false)));
+                    fields.hints(e, at)));
         }
         return new Lesson(dir, number, slug, title, List.copyOf(files), List.copyOf(exercises));
     }
@@ -107,6 +120,26 @@ record Lesson(Path dir, int number, String slug, Text title, List<String> exerci
                 throw new LessonException(Messages.get(lang, "lessonField", file, prefix + name));
             }
             return value;
+        }
+
+        /**
+         * "hints": [{"en": ..., "ja": ...}, ...], one entry per level. A lesson.json written before hints had
+         * levels has a single "hint": {"en": ..., "ja": ...}; it is read as one level.
+         */
+        List<Text> hints(JsonNode exercise, String at) {
+            JsonNode levels = exercise.path("hints");
+            if (levels.isMissingNode()) {
+                Text single = texts(exercise, at + "hint", false);
+                return single.en().isBlank() && single.ja().isBlank() ? List.of() : List.of(single);
+            }
+            if (!levels.isArray()) {
+                throw new LessonException(Messages.get(lang, "lessonList", file, at + "hints"));
+            }
+            List<Text> hints = new ArrayList<>();
+            for (JsonNode level : levels) {
+                hints.add(new Text(level.path("en").asText(""), level.path("ja").asText("")));
+            }
+            return List.copyOf(hints);
         }
 
         /**

@@ -14,12 +14,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The learner's progress per lesson, kept in .workshop/progress.json at the repository root. */
 final class Progress {
 
+    /** Per lesson: exercise id -> the highest hint level `make hint` has shown. */
+    private static final String HINTS = "hintLevels";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -34,16 +38,57 @@ final class Progress {
     static void save(Path repoRoot, Lesson lesson, List<String> passed, Instant now) throws IOException {
         Path file = file(repoRoot);
         ObjectNode root = read(file);
-        ObjectNode lessons = root.has("lessons") && root.get("lessons").isObject()
-                ? (ObjectNode) root.get("lessons") : root.putObject("lessons");
+        ObjectNode lessons = lessonsOf(root);
+        // A new grading replaces the record of the last one, but not the hint levels the learner has seen.
+        JsonNode hints = lessons.path(lesson.slug()).path(HINTS);
         ObjectNode entry = lessons.putObject(lesson.slug());
         entry.put("number", lesson.number());
         ArrayNode ids = entry.putArray("passed");
         passed.forEach(ids::add);
         entry.put("total", lesson.exercises().size());
         entry.put("updated", now.toString());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, JSON.writeValueAsString(root) + "\n");
+        if (hints.isObject()) {
+            entry.set(HINTS, hints);
+        }
+        write(file, root);
+    }
+
+    /** What the progress file says about one lesson: its last grading and the hint levels shown. */
+    record Saved(boolean graded, List<String> passed, Map<String, Integer> hintLevels) {
+        /** The highest hint level `make hint` showed for the exercise, 0 when none. */
+        int hintLevel(String id) {
+            return hintLevels.getOrDefault(id, 0);
+        }
+    }
+
+    /** The saved record of a lesson; an unreadable file counts as never graded. */
+    static Saved saved(Path repoRoot, String slug) {
+        JsonNode entry;
+        try {
+            entry = read(file(repoRoot)).path("lessons").path(slug);
+        } catch (IOException unreadable) {
+            entry = JSON.createObjectNode();
+        }
+        List<String> ids = new ArrayList<>();
+        entry.path("passed").forEach(id -> ids.add(id.asText()));
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        entry.path(HINTS).fields().forEachRemaining(level -> {
+            if (level.getValue().canConvertToInt()) {
+                levels.put(level.getKey(), level.getValue().asInt());
+            }
+        });
+        return new Saved(entry.has("passed"), List.copyOf(ids), Map.copyOf(levels));
+    }
+
+    /** Records that `make hint` showed this level of the exercise's hint, so that the next request shows more. */
+    static void saveHintLevel(Path repoRoot, Lesson lesson, String id, int level) throws IOException {
+        Path file = file(repoRoot);
+        ObjectNode root = read(file);
+        ObjectNode lessons = lessonsOf(root);
+        ObjectNode entry = lessons.get(lesson.slug()) instanceof ObjectNode saved ? saved : lessons.putObject(lesson.slug());
+        ObjectNode hints = entry.get(HINTS) instanceof ObjectNode saved ? saved : entry.putObject(HINTS);
+        hints.put(id, level);
+        write(file, root);
     }
 
     /** One line per lesson under lessons/, graded or not, then the next thing to do. */
@@ -69,7 +114,7 @@ final class Progress {
             int total = lesson.exercises().size();
             String state;
             int passed = 0;
-            if (entry.isMissingNode()) {
+            if (!entry.has("passed")) { // never graded (`make hint` alone records only hint levels)
                 state = Messages.get(lang, "notStarted");
             } else {
                 for (JsonNode id : entry.path("passed")) {
@@ -87,17 +132,6 @@ final class Progress {
         }
         out.println();
         out.println(next == null ? Messages.get(lang, "progressDone") : Messages.get(lang, "progressNext", next));
-    }
-
-    /** The passed exercise ids saved for a lesson (empty when never graded). */
-    static List<String> passed(Path repoRoot, String slug) {
-        List<String> ids = new ArrayList<>();
-        try {
-            read(file(repoRoot)).path("lessons").path(slug).path("passed").forEach(id -> ids.add(id.asText()));
-        } catch (IOException unreadable) {
-            // Treated as never graded.
-        }
-        return ids;
     }
 
     /** Pads to a column width on a terminal, where Japanese characters take two columns. */
@@ -118,6 +152,15 @@ final class Progress {
 
     private static String bar(int passed, int total) {
         return "▓".repeat(passed) + "░".repeat(Math.max(0, total - passed));
+    }
+
+    private static ObjectNode lessonsOf(ObjectNode root) {
+        return root.get("lessons") instanceof ObjectNode lessons ? lessons : root.putObject("lessons");
+    }
+
+    private static void write(Path file, ObjectNode root) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
 
     private static ObjectNode read(Path file) throws IOException {

@@ -101,9 +101,17 @@ final class Scorecard {
             }
         });
         todoLocation(exercise.id()).ifPresent(at -> out.println("  " + Messages.get(lang, "todoAt") + ": " + at));
-        String hint = exercise.hint().in(lang);
+        // Level 1 names the concept; `make hint` reveals the API, then the code.
+        String hint = exercise.hint(1).in(lang);
         if (!hint.isBlank()) {
-            out.println(Wrap.paragraph(hint, "  " + Messages.get(lang, "hint") + ": ", "    ", Wrap.WIDTH));
+            int levels = exercise.hints().size();
+            String label = levels > 1
+                    ? Messages.get(lang, "hintLevelOf", 1, levels) + Hints.levelName(lang, 1, levels)
+                    : Messages.get(lang, "hint");
+            out.println(Wrap.paragraph(hint, "  " + label + ": ", "    ", Wrap.WIDTH));
+            if (levels > 1) {
+                out.println(Messages.get(lang, "hintMore", lesson.number()));
+            }
         }
         out.println("  " + Messages.get(lang, "read") + ": " + lessonPath + "/" + Readme.link(lesson.dir(), exercise.readme(), lang));
         failing.map(TestOutcome::trace).ifPresent(trace -> {

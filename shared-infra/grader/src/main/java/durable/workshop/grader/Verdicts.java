@@ -25,7 +25,7 @@ final class Verdicts {
             if (outcomes.stream().noneMatch(o -> o.exerciseIds().contains(exercise.id()))) {
                 problems.add(Messages.get(lang, "problemNoTest", exercise.id()));
             }
-            if (!exercise.hint().complete()) {
+            if (!exercise.hintsComplete()) {
                 problems.add(Messages.get(lang, "problemHint", exercise.id()));
             }
             if (!exercise.title().complete()) {

@@ -72,13 +72,13 @@ class ExpectModesTest {
     void lessonMetadataMustBeBilingualAndPointAtTheReadme() {
         Lesson fixture = Lesson.load(Fixtures.lessonDir(), Lang.EN);
         Lesson broken = new Lesson(fixture.dir(), 9, "09-fixture", fixture.title(), List.of(), List.of(
-                new Lesson.Exercise("9.1", new Lesson.Text("Say hello", ""), "exercise-91-say-hello", new Lesson.Text("Return it.", "")),
-                new Lesson.Exercise("9.2", fixture.exercises().get(1).title(), "no-such-section", fixture.exercises().get(1).hint())));
+                new Lesson.Exercise("9.1", new Lesson.Text("Say hello", ""), "exercise-91-say-hello", List.of(new Lesson.Text("Return it.", ""))),
+                new Lesson.Exercise("9.2", fixture.exercises().get(1).title(), "no-such-section", fixture.exercises().get(1).hints())));
         List<TestOutcome> outcomes = List.of(
                 new TestOutcome("T > a()", Set.of("9.1"), TestOutcome.Status.FAILED, new AssertionError("TODO 9.1"), null));
 
         assertThat(Verdicts.expectTodo(broken, outcomes, Lang.EN)).containsExactlyInAnyOrder(
-                "exercise 9.1 needs a hint in English and Japanese",
+                "exercise 9.1 needs every hint level in English and Japanese",
                 "exercise 9.1 needs a title in English and Japanese",
                 "exercise 9.2 has no graded test",
                 "exercise 9.2: README.md has no section with the anchor #no-such-section");

@@ -57,4 +57,30 @@ class LessonTest {
         assertThat(lesson.exercises().get(0).readme()).isEqualTo("exercise-11");
         assertThat(lesson.exerciseFiles()).isEmpty();
     }
+
+    @Test
+    void hintsHaveLevelsAndAnOldSingleHintIsOneLevel() throws IOException {
+        String start = "{\"number\": 1, \"slug\": \"01-x\", \"title\": {\"en\": \"x\"}, \"exercises\": [";
+        Lesson levels = load(start + "{\"id\": \"1.1\", \"title\": {\"en\": \"T\"}, \"readme\": \"r\", \"hints\": ["
+                + "{\"en\": \"concept\", \"ja\": \"考え方\"}, {\"en\": \"api\", \"ja\": \"API\"}, {\"en\": \"code\", \"ja\": \"コード\"}]}]}");
+        Lesson.Exercise exercise = levels.exercises().get(0);
+
+        assertThat(exercise.hints()).hasSize(3);
+        assertThat(exercise.hint(1).in(Lang.JA)).isEqualTo("考え方");
+        assertThat(exercise.hint(2).in(Lang.EN)).isEqualTo("api");
+        assertThat(exercise.hint(7).in(Lang.EN)).as("past the last level").isEqualTo("code");
+        assertThat(exercise.hintsComplete()).isTrue();
+
+        Lesson.Exercise single = load(start + EXERCISE + "]}").exercises().get(0);
+        assertThat(single.hints()).hasSize(1);
+        assertThat(single.hint(2).in(Lang.EN)).isEqualTo("h");
+        assertThat(single.hintsComplete()).as("no Japanese text").isFalse();
+    }
+
+    @Test
+    void hintsMustBeAList() {
+        assertThatThrownBy(() -> load("{\"number\": 1, \"slug\": \"01-x\", \"title\": {\"en\": \"x\"}, \"exercises\": ["
+                + "{\"id\": \"1.1\", \"title\": {\"en\": \"T\"}, \"readme\": \"r\", \"hints\": {\"en\": \"h\"}}]}"))
+                .hasMessageEndingWith("`exercises[0].hints` must be a list ([...]).");
+    }
 }

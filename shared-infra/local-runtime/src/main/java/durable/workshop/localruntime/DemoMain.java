@@ -54,7 +54,8 @@ public final class DemoMain {
         ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), DemoMain.class.getClassLoader());
         Path state = Path.of(a.get("state"));
         StackDefinition stack = LessonSynth.synth(a.get("app"), loader, Path.of(a.get("function-jar")),
-                state.resolve("cdk.out"), a.getOrDefault("track", "lessons"));
+                state.resolve("cdk.out"), a.getOrDefault("track", "lessons"),
+                a.getOrDefault("stage", durable.workshop.cdk.WorkshopConfig.DEFAULT_STAGE));
         Path lessonDir = Path.of(a.get("lesson-dir"));
         int status;
         if (Boolean.parseBoolean(a.getOrDefault("local", "false"))) {

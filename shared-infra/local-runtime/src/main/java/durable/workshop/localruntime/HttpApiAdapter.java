@@ -13,23 +13,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * The stack's HTTP API (API Gateway, payload format 2.0) on 127.0.0.1: each request becomes the event API Gateway
- * would send the route's function, and the function's answer becomes the HTTP response. Authorizers are not
- * checked locally.
+ * The stack's HTTP API (API Gateway, payload format 2.0) or one of its function URLs (the same event format) on
+ * 127.0.0.1: each request becomes the event the service would send the route's function, and the function's
+ * answer becomes the HTTP response. Authorizers are not checked locally; a function URL with AuthType AWS_IAM
+ * refuses a request without a SigV4 Authorization header with 403, as the service does (the signature itself
+ * is not checked: the local endpoint has dummy credentials).
  */
 final class HttpApiAdapter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LambdaService service;
+    private final Supplier<LambdaService> service;
     private final List<StackDefinition.Route> routes;
+    private final boolean requireSigV4;
     private final LambdaApi.LoopbackServer server;
 
     HttpApiAdapter(LambdaService service, List<StackDefinition.Route> routes) throws IOException {
+        this(() -> service, routes, false, "local-http-api");
+    }
+
+    private HttpApiAdapter(Supplier<LambdaService> service, List<StackDefinition.Route> routes, boolean requireSigV4,
+                           String threadName) throws IOException {
         this.service = service;
         this.routes = routes;
-        this.server = LambdaApi.loopbackServer(0, this::handle, "local-http-api");
+        this.requireSigV4 = requireSigV4;
+        this.server = LambdaApi.loopbackServer(0, this::handle, threadName);
+    }
+
+    /**
+     * A function URL: every path and method goes to the function. It listens from the start, so its address can be
+     * put in the functions' environment before they are loaded; {@code service} is asked for at the first request.
+     */
+    static HttpApiAdapter functionUrl(StackDefinition.FunctionUrl url, Supplier<LambdaService> service) throws IOException {
+        return new HttpApiAdapter(service, List.of(new StackDefinition.Route("$default", null, url.functionName(),
+                url.qualifier())), url.iam(), "local-function-url");
     }
 
     URI endpoint() {
@@ -43,6 +62,11 @@ final class HttpApiAdapter implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            String authorization = x.getRequestHeaders().getFirst("Authorization");
+            if (requireSigV4 && (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 "))) {
+                send(x, 403, Map.of("Content-Type", "application/json"), "{\"Message\":\"Forbidden\"}");
+                return;
+            }
             String method = x.getRequestMethod();
             String path = x.getRequestURI().getPath();
             for (StackDefinition.Route r : routes) {
@@ -88,6 +112,7 @@ final class HttpApiAdapter implements AutoCloseable {
     }
 
     private void respond(HttpExchange x, StackDefinition.Route r, Map<String, String> pathParams) throws IOException {
+        LambdaService service = this.service.get();
         FunctionHost host = service.function(new FunctionRef(r.functionName(), r.qualifier()));
         LambdaService.PlainResult result = service.invokePlain(host, JSON.writeValueAsString(event(x, r, pathParams)));
         if (result.failed()) {

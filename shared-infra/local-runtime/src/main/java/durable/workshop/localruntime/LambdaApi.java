@@ -223,7 +223,8 @@ final class LambdaApi implements AutoCloseable {
                 .flatMap(s -> Arrays.stream(s.split(","))).toList();
         List<Map<String, Object>> found = new ArrayList<>();
         List<Execution> all = new ArrayList<>(service.executionsOf(ref.name()));
-        all.sort(java.util.Comparator.comparing((Execution e) -> e.started).reversed()); // newest first, as the service
+        // Oldest first, as the service; ReverseOrder=true lists the newest first.
+        all.sort(java.util.Comparator.comparing((Execution e) -> e.started));
         for (Execution e : all) {
             synchronized (e) {
                 if ((ref.qualifier() == null || ref.qualifier().equals(e.qualifier))

@@ -50,6 +50,10 @@ final class Lesson1Demo implements LessonDemo {
         s.say("5. How the execution ended, and its history", "5. 実行の結末と履歴");
         s.printEnd(end);
         s.printHistory(arn);
+        s.say("  waitForCondition is one STEP operation: each check is an attempt of it (StepStarted, StepSucceeded"
+                        + " under one id), each pause the delay before its next attempt; no WAIT operation appears",
+                "  waitForCondition は 1 つの STEP 操作: 確認の 1 回 1 回はその試行（同じ ID の StepStarted と StepSucceeded）、"
+                        + "間の休みは次の試行までの間隔。WAIT 操作は現れない");
 
         s.say("6. Reset: delete the item", "6. 後片付け: アイテムを削除する");
         s.dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(KEY))));

@@ -33,6 +33,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final LambdaService service;
     private final LambdaApi api;
     private final HttpApiAdapter httpApi;
+    private final List<HttpApiAdapter> functionUrls = new ArrayList<>();
+    private volatile LambdaService started;
     final StackDefinition stack;
 
     /** Everything the runtime needs; the stack and the class loader come from the lesson's build. */
@@ -59,16 +61,24 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 });
             }
+            // Function URLs listen before the functions load, so a function configured with one gets its address.
+            for (StackDefinition.FunctionUrl url : stack.functionUrls) {
+                HttpApiAdapter adapter = HttpApiAdapter.functionUrl(url, () -> started);
+                functionUrls.add(adapter);
+                env.replaceAll((k, v) -> v.replace(url.urlPlaceholder(), adapter.endpoint() + "/"));
+            }
             FunctionEnvironment.put(env);
             for (StackDefinition.Function f : stack.functions) {
                 hosts.add(new FunctionHost(f, o.functions()));
             }
             this.service = new LambdaService(hosts, o.stateDir(), o.timeScale(), o.log());
+            this.started = service;
             this.api = new LambdaApi(service, o.port());
             configureAwsClients(dynalite.endpoint, api.port());
             this.httpApi = stack.routes.isEmpty() ? null : new HttpApiAdapter(service, stack.routes);
             service.resumeSaved();
         } catch (IOException | RuntimeException e) {
+            functionUrls.forEach(HttpApiAdapter::close);
             dynalite.close();
             throw e;
         }
@@ -120,11 +130,21 @@ public final class LocalRuntime implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    /** The function URLs' base addresses by the AWS::Lambda::Url's logical id. */
+    public Map<String, URI> functionUrlEndpoints() {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        for (int i = 0; i < functionUrls.size(); i++) {
+            urls.put(stack.functionUrls.get(i).logicalId(), URI.create(functionUrls.get(i).endpoint() + "/"));
+        }
+        return urls;
+    }
+
     @Override
     public void close() {
         if (httpApi != null) {
             httpApi.close();
         }
+        functionUrls.forEach(HttpApiAdapter::close);
         api.close();
         service.close();
         dynalite.close();
@@ -161,7 +181,8 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println(Text.say("Reading the stack of " + a.get("app") + " (synthesized when it changed) ...",
                 a.get("app") + " のスタックを読み込んでいます（変更があれば合成します）..."));
         StackDefinition stack = LessonSynth.synth(a.get("app"), loader, Path.of(a.get("function-jar")),
-                state.resolve("cdk.out"), a.getOrDefault("track", "lessons"));
+                state.resolve("cdk.out"), a.getOrDefault("track", "lessons"),
+                a.getOrDefault("stage", durable.workshop.cdk.WorkshopConfig.DEFAULT_STAGE));
         Options o = new Options(stack.stackName, null, loader, state.resolve(stack.stackName), scale, port,
                 System.out::println);
         LocalRuntime runtime;
@@ -208,6 +229,8 @@ public final class LocalRuntime implements AutoCloseable {
         if (httpApi != null) {
             out.append("  HTTP API: ").append(httpApi.endpoint()).append('\n');
         }
+        functionUrlEndpoints().forEach((id, url) -> out.append(Text.say("  function URL ", "  関数 URL "))
+                .append(id).append(": ").append(url).append('\n'));
         for (StackDefinition.Function f : stack.functions) {
             out.append("  ").append(f.durable() ? Text.say("durable ", "durable 関数 ") : Text.say("function ", "関数 "))
                     .append(f.name()).append(f.aliases().isEmpty() ? "" : ":" + String.join(",", f.aliases()))
@@ -238,7 +261,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static void usage(String problem) {
         System.err.println("local-runtime: " + problem + "\nusage: --app CLASS --classpath PATHS --function-jar JAR "
-                + "--state DIR [--time-scale N] [--port N]");
+                + "--state DIR [--track lessons|solutions] [--stage dev|prod] [--time-scale N] [--port N]");
         System.exit(2);
     }
 }

@@ -34,6 +34,19 @@ final class StackDefinition {
     record SeedCall(String action, Map<String, Object> parameters) {
     }
 
+    /**
+     * A function URL (AWS::Lambda::Url) → function (qualifier may be null); {@code iam} when AuthType is AWS_IAM.
+     * Its address is only known once the local runtime listens: until then an environment variable holding it
+     * has {@link #urlPlaceholder} in its place.
+     */
+    record FunctionUrl(String logicalId, String functionName, String qualifier, boolean iam) {
+        String urlPlaceholder() {
+            return URL_PLACEHOLDER + logicalId + "/";
+        }
+    }
+
+    static final String URL_PLACEHOLDER = "local-function-url://";
+
     /** An HTTP API route: "POST /loans" → function (qualifier may be null). */
     record Route(String method, String path, String functionName, String qualifier) {
     }
@@ -43,6 +56,7 @@ final class StackDefinition {
     final List<Table> tables = new ArrayList<>();
     final List<SeedCall> seedCalls = new ArrayList<>();
     final List<Route> routes = new ArrayList<>();
+    final List<FunctionUrl> functionUrls = new ArrayList<>();
     private final Map<String, Map<String, Object>> resources;
 
     @SuppressWarnings("unchecked")
@@ -56,6 +70,7 @@ final class StackDefinition {
                 case "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable" ->
                         tables.add(new Table(String.valueOf(resolve(props.get("TableName"))), props));
                 case "Custom::AWS" -> readSeedCall(props);
+                case "AWS::Lambda::Url" -> readFunctionUrl(id, props);
                 default -> { }
             }
         });
@@ -129,6 +144,13 @@ final class StackDefinition {
         } catch (IOException e) {
             throw new IllegalArgumentException("The custom resource call " + create + " is not JSON", e);
         }
+    }
+
+    private void readFunctionUrl(String id, Map<String, Object> props) {
+        FunctionRef target = FunctionRef.parse(String.valueOf(resolve(props.get("TargetFunctionArn"))));
+        Object qualifier = props.get("Qualifier");
+        functionUrls.add(new FunctionUrl(id, target.name(), qualifier != null ? String.valueOf(qualifier) : target.qualifier(),
+                "AWS_IAM".equals(props.get("AuthType"))));
     }
 
     @SuppressWarnings("unchecked")
@@ -220,6 +242,9 @@ final class StackDefinition {
         }
         if (type.equals("AWS::Lambda::Alias") && attribute.equals("AliasArn")) {
             return aliasArn(props(id));
+        }
+        if (type.equals("AWS::Lambda::Url") && attribute.equals("FunctionUrl")) {
+            return URL_PLACEHOLDER + id + "/";
         }
         if (type.startsWith("AWS::DynamoDB::") && attribute.equals("Arn")) {
             return "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + ref(id);

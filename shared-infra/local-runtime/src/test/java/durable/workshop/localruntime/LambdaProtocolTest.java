@@ -111,8 +111,11 @@ class LambdaProtocolTest extends FixtureRuntime {
         Fixtures.awaitCallbackId(lambda, waiting);
         assertThat(lambda.stopDurableExecution(b -> b.durableExecutionArn(waiting)
                 .error(e -> e.errorType("Cancelled").errorMessage("by the test"))).stopTimestamp()).isNotNull();
-        List<String> newestFirst = lambda.listDurableExecutionsByFunction(b -> b.functionName(Fixtures.APPROVAL)
+        List<String> oldestFirst = lambda.listDurableExecutionsByFunction(b -> b.functionName(Fixtures.APPROVAL)
                 .qualifier("live")).durableExecutions().stream().map(d -> d.durableExecutionName()).toList();
+        assertThat(oldestFirst.indexOf("refuse-1")).isLessThan(oldestFirst.indexOf("stop-1")).isNotNegative();
+        List<String> newestFirst = lambda.listDurableExecutionsByFunction(b -> b.functionName(Fixtures.APPROVAL)
+                .qualifier("live").reverseOrder(true)).durableExecutions().stream().map(d -> d.durableExecutionName()).toList();
         assertThat(newestFirst.indexOf("stop-1")).isLessThan(newestFirst.indexOf("refuse-1")).isNotNegative();
         assertThat(lambda.listDurableExecutionsByFunction(b -> b.functionName(Fixtures.APPROVAL).qualifier("live")
                 .statuses(ExecutionStatus.FAILED)).durableExecutions())
@@ -184,6 +187,22 @@ class LambdaProtocolTest extends FixtureRuntime {
     }
 
     @Test
+    void anIamFunctionUrlWantsASignatureAndItsAddressIsInTheEnvironment() throws Exception {
+        URI url = runtime.functionUrlEndpoints().get("ApiUrl");
+        assertThat(url.getHost()).isEqualTo("127.0.0.1");
+        assertThat(System.getenv("FIXTURE_API_URL")).isEqualTo(url.toString());
+        HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/items/7"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"n\":2}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        HttpResponse<String> signed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/items/7"))
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261201/us-east-1/lambda/aws4_request, "
+                        + "SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"n\":2}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signed.statusCode()).isEqualTo(201);
+        assertThat(signed.body()).contains("\"routeKey\":\"$default\"").contains("\"body\":{\"n\":2}");
+    }
+
+    @Test
     void theEndpointListensOnLoopbackOnly() throws Exception {
         assertThat(runtime.endpoint().getHost()).isEqualTo("127.0.0.1");
         // On any other address of this machine the port is closed.
@@ -192,7 +211,9 @@ class LambdaProtocolTest extends FixtureRuntime {
                 if (address.isLoopbackAddress() || !(address instanceof java.net.Inet4Address)) {
                     continue;
                 }
-                for (java.net.URI uri : List.of(runtime.endpoint(), runtime.httpApiEndpoint())) {
+                List<java.net.URI> listening = new java.util.ArrayList<>(List.of(runtime.endpoint(), runtime.httpApiEndpoint()));
+                listening.addAll(runtime.functionUrlEndpoints().values());
+                for (java.net.URI uri : listening) {
                     assertThatThrownBy(() -> new java.net.Socket(address, uri.getPort()).close())
                             .as(address + ":" + uri.getPort()).isInstanceOf(java.io.IOException.class);
                 }

@@ -22,7 +22,8 @@ class LessonDemoTest {
     private static final double TIME_SCALE = 60;
     private static final Map<String, String> APPS = Map.of(
             "solutions/01-polling-wait", "durable.workshop.lesson1.infra.Lesson1App",
-            "solutions/02-order-chaining", "durable.workshop.lesson2.infra.Lesson2App");
+            "solutions/02-order-chaining", "durable.workshop.lesson2.infra.Lesson2App",
+            "solutions/03-approval-retry", "durable.workshop.lesson3.infra.Lesson3App");
     private static final Map<String, StackDefinition> STACKS = new LinkedHashMap<>();
 
     @TempDir
@@ -31,7 +32,7 @@ class LessonDemoTest {
     Path state;
 
     @BeforeAll
-    static void synthesizeBothApps() throws Exception {
+    static void synthesizeTheApps() throws Exception {
         // The CDK apps start slowly (the CDK's JavaScript runtime); synthesize them side by side.
         Path jar = Files.createFile(synthDir.resolve("placeholder-function.jar"));
         Map<String, Process> running = new LinkedHashMap<>();
@@ -64,6 +65,18 @@ class LessonDemoTest {
     void lesson2EndsEachSampleOrderAsTheLessonSays() throws Exception {
         String text = String.join("\n", runDemo("solutions/02-order-chaining", 2));
         assertThat(text).contains("ChainedInvokeSucceeded").contains("ORDER-001").contains("FAILED");
+    }
+
+    @Test
+    void lesson3WaitsForTheApproverAndRetriesThePayment() throws Exception {
+        String text = String.join("\n", runDemo("solutions/03-approval-retry", 3));
+        // listed and inspected while it waits: RUNNING, its callback started and not yet answered
+        assertThat(text).containsPattern("order-123-[0-9-]+ +RUNNING").contains("CallbackStarted");
+        assertThat(text).containsPattern(": SUCCEEDED  \\{.*\"status\":\"COMPLETED\"")
+                .containsPattern(": SUCCEEDED  \\{.*\"status\":\"CANCELLED\"");
+        assertThat(text).containsPattern("order-789-[0-9-]+: FAILED .*items\\[0\\]\\.quantity");
+        // the sandbox's 503 to the first attempt, retried with the same key
+        assertThat(text).containsPattern("charge-payment attempt 1 failed \\(.*503.*\\), retried after");
     }
 
     private List<String> runDemo(String lesson, int number) throws Exception {

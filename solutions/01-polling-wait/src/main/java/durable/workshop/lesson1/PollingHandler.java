@@ -16,6 +16,7 @@ import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableHandler;
 import software.amazon.lambda.durable.config.StepConfig;
 import software.amazon.lambda.durable.config.WaitForConditionConfig;
+import software.amazon.lambda.durable.exception.WaitForConditionFailedException;
 import software.amazon.lambda.durable.model.WaitForConditionResult;
 import software.amazon.lambda.durable.retry.RetryStrategies;
 import software.amazon.lambda.durable.retry.WaitForConditionWaitStrategy;
@@ -66,7 +67,9 @@ public class PollingHandler extends DurableHandler<PollingInput, PollingResult> 
     public PollingResult handleRequest(PollingInput input, DurableContext context) {
         // Plain checks of the input: deterministic, so they may run outside a step on every replay.
         String key = validate(input);
-        // Configuration is read inside a step: a replay reuses the checkpointed value.
+        // The step stands for configuration that may change while an execution runs (a parameter store, feature
+        // flags): its result is checkpointed, so every replay sees the value read the first time. An environment
+        // variable alone is fixed per published version and would not need a step.
         String table = context.step(LOAD_CONFIG, String.class, step -> tableName(), FAIL_FAST);
         context.getLogger().info("Waiting until item {} in table {} is {}", key, table, DONE);
 
@@ -126,7 +129,8 @@ public class PollingHandler extends DurableHandler<PollingInput, PollingResult> 
         // Counts polls from the checkpointed state, so the limit holds however often the handler replays.
         return (state, attempt) -> {
             if (state.polls() >= MAX_POLLS) {
-                throw new IllegalStateException("Gave up waiting for item '" + state.key() + "' after "
+                // The exception the SDK's own WaitStrategies throw when their attempts run out.
+                throw new WaitForConditionFailedException("Gave up waiting for item '" + state.key() + "' after "
                         + state.polls() + " polls " + POLL_INTERVAL.toMinutes() + " minutes apart: its value is '"
                         + state.value() + "', not '" + DONE + "'");
             }

@@ -103,12 +103,16 @@ public class OrderOrchestrator extends DurableHandler<Order, OrderResult> {
             inventory = context.invoke("allocate-inventory", config.inventoryFunction(),
                     new InventoryRequest(order.orderId(), order.items()), InventoryResult.class);
         } catch (InvokeException e) {
-            // The worker failed, timed out or was stopped: nothing was reserved, but the money is held.
+            // The worker failed, timed out or was stopped. The money is held for sure, so it is released. Stock
+            // is not certain either way: a worker that timed out or was stopped may have taken units before it
+            // ended. Its reservation record (reservation#<orderId>) is the evidence; the message says so.
             releasePayment(order, payment, context);
             throw new OrderFailedException(OrderFailedException.subject(order.orderId())
                     + " could not be allocated: the inventory worker failed (" + describe(e) + ")."
-                    + " Payment authorization " + payment.authorizationId() + " was released; submit the order"
-                    + " again under a new execution name.");
+                    + " Payment authorization " + payment.authorizationId() + " was released. The worker may have"
+                    + " taken stock before it ended: check reservation "
+                    + InventoryWorker.reservationId(order.orderId())
+                    + " and the stock levels before you submit the order again under a new execution name.");
         }
         if (!inventory.allocated()) {
             releasePayment(order, payment, context);

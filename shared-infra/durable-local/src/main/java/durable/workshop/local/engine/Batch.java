@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.EventType;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
+import software.amazon.awssdk.services.lambda.model.OperationType;
 import software.amazon.lambda.durable.TypeToken;
 import software.amazon.lambda.durable.config.CompletionConfig;
+import software.amazon.lambda.durable.context.BaseContext;
+import software.amazon.lambda.durable.exception.UnrecoverableDurableExecutionException;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.model.ConcurrencyCompletionStatus;
 import software.amazon.lambda.durable.model.OperationSubType;
@@ -24,6 +28,10 @@ final class Batch {
     private final OpRecord record;
     private final CompletionConfig completion;
     private final int maxConcurrency;
+    /** NestingType.FLAT: units checkpoint no context of their own; their operations hang under the batch. */
+    private final boolean flat;
+    /** FLAT units' errors (they have no record to keep them); null for the others. */
+    private final List<ErrorObject> flatErrors = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<State> states = new ArrayList<>();
@@ -35,11 +43,12 @@ final class Batch {
     /** Map knows how many items it has before they run; parallel learns it when get() is called. */
     private int expectedTotal = -1;
 
-    Batch(LocalDurableContext inner, OpRecord record, CompletionConfig completion, int maxConcurrency) {
+    Batch(LocalDurableContext inner, OpRecord record, CompletionConfig completion, int maxConcurrency, boolean flat) {
         this.inner = inner;
         this.record = record;
         this.completion = completion;
         this.maxConcurrency = maxConcurrency;
+        this.flat = flat;
     }
 
     void expectTotal(int total) {
@@ -61,6 +70,7 @@ final class Batch {
         ids.add(id);
         names.add(name);
         int index = states.size();
+        flatErrors.add(null);
         // The official SDK starts a unit as soon as it is added, when a slot is free; a decision only keeps the
         // queued ones (beyond maxConcurrency) from starting. Units here run one after the other, so the first
         // maxConcurrency units (all of them when unlimited) run even after an earlier one decided the batch.
@@ -74,15 +84,20 @@ final class Batch {
             return notRun(index);
         }
         EngineFuture<T> f;
-        try {
-            f = inner.runChild(id, name, subType, type, sd, false, body, mode);
-        } catch (SuspendExecutionException s) {
-            // Strict replay suspended right after the unit's checkpoint.
-            f = EngineFuture.pending(inner.ex, s);
+        if (flat) {
+            f = runFlat(index, id, name, subType, sd, body, mode);
+        } else {
+            try {
+                f = inner.runChild(id, name, subType, type, sd, false, body, mode);
+            } catch (SuspendExecutionException s) {
+                // Strict replay suspended right after the unit's checkpoint.
+                f = EngineFuture.pending(inner.ex, s);
+            }
         }
         if (f.isDone()) {
             OpRecord r = inner.ex.ops.get(id);
-            if (r != null && r.status == OperationStatus.SUCCEEDED) {
+            boolean ok = flat ? flatErrors.get(index) == null : r != null && r.status == OperationStatus.SUCCEEDED;
+            if (ok) {
                 states.add(State.SUCCEEDED);
                 succeeded++;
             } else {
@@ -97,6 +112,46 @@ final class Batch {
             decided = evaluate(false);
         }
         return f;
+    }
+
+    /**
+     * A FLAT unit: its body runs in a context that derives ids from the unit's id but checkpoints nothing of its
+     * own, so it runs again on every invocation and its operations replay one by one.
+     */
+    private <T> EngineFuture<T> runFlat(int index, String id, String name, OperationSubType subType, SerDes sd,
+            Function<LocalDurableContext, T> body, LocalDurableContext.FailMode mode) {
+        LocalDurableContext unit = new LocalDurableContext(inner.ex, id, inner.contextId, name, inner.depth + 1,
+                inner.getLambdaContext());
+        // Not in the log: a record of the moment, for the trace and to word a failure as a nested unit's would be.
+        OpRecord moment = new OpRecord(id, inner.contextId, name, OperationType.CONTEXT, subType.getValue(),
+                inner.ex.now);
+        inner.ex.trace(inner.depth, "ran", moment, "(flat)");
+        BaseContext previous = BaseContext.CONTEXT.get();
+        BaseContext.CONTEXT.set(unit);
+        try {
+            return EngineFuture.of(body.apply(unit), inner.ex.now);
+        } catch (SuspendExecutionException s) {
+            return EngineFuture.pending(inner.ex, s);
+        } catch (UnrecoverableDurableExecutionException u) {
+            throw u;
+        } catch (Throwable t) {
+            ErrorObject error = inner.ex.operationError(t, sd);
+            flatErrors.set(index, error);
+            moment.error = error;
+            moment.finish(OperationStatus.FAILED, inner.ex.now);
+            return EngineFuture.failed(inner.childFailure(moment, mode, sd), inner.ex.now);
+        } finally {
+            BaseContext.CONTEXT.set(previous);
+        }
+    }
+
+    /** The error of a failed unit. */
+    ErrorObject errorOf(int i) {
+        if (flat) {
+            return flatErrors.get(i);
+        }
+        OpRecord r = recordOf(i);
+        return r == null ? null : r.error;
     }
 
     private <T> EngineFuture<T> notRun(int index) {

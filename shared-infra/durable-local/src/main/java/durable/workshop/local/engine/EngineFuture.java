@@ -3,6 +3,7 @@ package durable.workshop.local.engine;
 import java.time.Instant;
 import java.util.function.Supplier;
 import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.context.BaseContext;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 
 /**
@@ -40,6 +41,11 @@ public class EngineFuture<T> implements DurableFuture<T> {
 
     @Override
     public T get() {
+        if (BaseContext.CONTEXT.get() instanceof LocalStepContext step) {
+            // As in the official SDK: a step's code runs outside the durable flow, so it cannot wait for an operation.
+            throw new IllegalStateException("A durable future was awaited inside step \"" + step.getContextName()
+                    + "\": call get() from the handler or a child context, not from a step's code.");
+        }
         return resolver.get();
     }
 

@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -28,6 +34,7 @@ import software.amazon.lambda.durable.TypeToken;
 import software.amazon.lambda.durable.config.CallbackConfig;
 import software.amazon.lambda.durable.config.InvokeConfig;
 import software.amazon.lambda.durable.config.MapConfig;
+import software.amazon.lambda.durable.config.NestingType;
 import software.amazon.lambda.durable.config.ParallelConfig;
 import software.amazon.lambda.durable.config.RunInChildContextConfig;
 import software.amazon.lambda.durable.config.StepConfig;
@@ -73,7 +80,13 @@ public final class LocalDurableContext implements DurableContext {
     static final int MAX_NAME_LENGTH = 256;
 
     final LocalExecution ex;
+    /** The id its operations derive theirs from (the CONTEXT operation's id; null in the handler's context). */
     final String contextId;
+    /**
+     * The id its operations record as their parent: the context's own id, except in a FLAT parallel branch or map
+     * item, which checkpoints no context of its own, so its operations hang under the batch's context.
+     */
+    final String parentForOps;
     final String contextName;
     final int depth;
     private final Context lambdaContext;
@@ -85,20 +98,38 @@ public final class LocalDurableContext implements DurableContext {
     private DurableLogger logger;
 
     LocalDurableContext(LocalExecution ex, String contextId, String contextName, int depth, Context lambdaContext) {
+        this(ex, contextId, contextId, contextName, depth, lambdaContext);
+    }
+
+    LocalDurableContext(LocalExecution ex, String contextId, String parentForOps, String contextName, int depth,
+            Context lambdaContext) {
         this.ex = ex;
         this.contextId = contextId;
+        this.parentForOps = parentForOps;
         this.contextName = contextName;
         this.depth = depth;
         this.lambdaContext = lambdaContext;
-        this.logged = (int) ex.ops.values().stream().filter(r -> Objects.equals(r.parentId, contextId)).count();
+        this.logged = (int) ex.ops.values().stream().filter(r -> Objects.equals(r.scope, contextId)).count();
         this.replaying = logged > 0;
     }
 
     // ------------------------------------------------------------------ ids, replay checks, validation
 
+    /**
+     * The id the n-th next operation of this context will get, without taking it. Ids are derived as the official
+     * SDK derives them: the SHA-256 hex of the counter in the handler's context ({@code sha256("1")}), of
+     * {@code <parent id>-<counter>} inside a child context.
+     */
+    String counterPeek(int ahead) {
+        int n = counter + ahead;
+        return OperationIds.hash(contextId == null ? Integer.toString(n) : contextId + "-" + n);
+    }
+
+    /** Takes the next operation id. */
     String nextId() {
+        String id = counterPeek(1);
         counter++;
-        return contextId == null ? Integer.toString(counter) : contextId + "-" + counter;
+        return id;
     }
 
     /** The checkpoint at this id, checked against what the code asks for now; null for a new operation. */
@@ -108,10 +139,13 @@ public final class LocalDurableContext implements DurableContext {
             replaying = false;
             return null;
         }
-        if (!r.name.equals(name) || r.type != type || !Objects.equals(r.subType, subType.getValue())) {
+        boolean sameKind = r.type == type && Objects.equals(r.subType, subType.getValue());
+        if (!sameKind || !Objects.equals(r.name, name)) {
+            // The official SDK words it "... type mismatch" or "... name mismatch"; the rest says what to change.
             String where = contextName == null ? "" : " inside \"" + contextName + "\"";
-            throw ex.fatal(new NonDeterministicExecutionException("Non-deterministic execution: operation " + id + where
-                    + " was " + r.label() + " in the checkpoint log, but this replay reached "
+            throw ex.fatal(new NonDeterministicExecutionException("Non-deterministic execution: operation "
+                    + (sameKind ? "name" : "type") + " mismatch at operation " + shortId(id) + where + ": it was "
+                    + r.label() + " in the checkpoint log, but this replay reached "
                     + OpRecord.kindOf(type, subType.getValue()) + " \"" + name + "\" there instead. "
                     + "Code outside steps must call the same operations, with the same names, in the same order "
                     + "on every replay."));
@@ -125,7 +159,8 @@ public final class LocalDurableContext implements DurableContext {
     }
 
     OpRecord create(String id, String name, OperationType type, OperationSubType subType) {
-        OpRecord r = ex.newRecord(id, contextId, name, type, subType.getValue());
+        OpRecord r = ex.newRecord(id, parentForOps, name, type, subType.getValue());
+        r.scope = contextId;
         r.status = OperationStatus.STARTED;
         return r;
     }
@@ -146,21 +181,47 @@ public final class LocalDurableContext implements DurableContext {
                     + "use stepAsync, parallel or map for concurrent work."));
         }
         if (ex.activeStep != null) {
-            throw ex.fatal(new IllegalDurableOperationException("A durable operation (" + what + " \"" + name
-                    + "\") was called inside step \"" + ex.activeStep + "\". Steps run plain code only; call "
-                    + "durable operations from the handler or a child context."));
+            // The official SDK's message starts "Nested STEP operation is not supported".
+            throw ex.fatal(new IllegalDurableOperationException("Nested STEP operation is not supported: a durable "
+                    + "operation (" + what + " \"" + name + "\") was called inside step \"" + ex.activeStep
+                    + "\". Steps run plain code only; call durable operations from the handler or a child context."));
         }
     }
 
-    static void validateName(String name, String what) {
-        if (name == null || name.isBlank()) {
+    /** The first 8 characters of a (SHA-256) operation id, enough to tell operations apart in a message. */
+    static String shortId(String id) {
+        return id != null && id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /**
+     * Names as the official SDK checks them: optional (null is accepted and the operation is recorded without a
+     * name), never empty, at most 256 characters. Learning mode (strict replay) also requires a non-blank name.
+     */
+    void validateName(String name, String what) {
+        validateName(name, what, ex.strict, MAX_NAME_LENGTH);
+    }
+
+    static void validateName(String name, String what, boolean learningMode, int maxLength) {
+        if (name == null && !learningMode) {
+            return;
+        }
+        if (name == null || name.isEmpty() || (learningMode && name.isBlank())) {
             throw new IllegalArgumentException("The " + what + " name must not be " + (name == null ? "null" : "blank")
                     + ": every durable operation needs a static, non-empty name (it identifies the checkpoint "
                     + "on replay).");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
+        if (name.length() > maxLength) {
             throw new IllegalArgumentException("The " + what + " name \"" + name.substring(0, 40) + "...\" is "
-                    + name.length() + " characters long; operation names may have at most " + MAX_NAME_LENGTH + ".");
+                    + name.length() + " characters long; " + what + " names may have at most " + maxLength + ".");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                // The official SDK accepts printable ASCII only.
+                throw new IllegalArgumentException("The " + what + " name \"" + name + "\" has the character '" + c
+                        + "' (U+" + String.format("%04X", (int) c) + "); operation names may contain printable "
+                        + "ASCII characters only (letters, digits, spaces, punctuation).");
+            }
         }
     }
 
@@ -260,7 +321,8 @@ public final class LocalDurableContext implements DurableContext {
         // As the service records it, a success keeps the attempt count and the last retried error.
         r.result = payload;
         r.finish(OperationStatus.SUCCEEDED, ex.now);
-        ex.addEvent(EventType.STEP_SUCCEEDED, r, b -> b.stepSucceededDetails(d -> d.result(x -> x.payload(payload))));
+        ex.addEvent(EventType.STEP_SUCCEEDED, r, b -> b.stepSucceededDetails(d -> d.result(x -> x.payload(payload))
+                .retryDetails(rd -> rd.currentAttempt(Math.max(1, r.attempt)))));
         ex.trace(depth, "ran", r, attempt > 1 ? "(attempt " + attempt + ")" : null);
         T out = afterSerialization(sd, payload, value, type, "the result of " + r.label());
         ex.checkpointed(r);
@@ -291,7 +353,8 @@ public final class LocalDurableContext implements DurableContext {
             return pendingFuture(() -> r.label() + " retries (attempt " + (r.attempt + 1) + ") in " + until(r.nextAttemptAt));
         }
         r.finish(OperationStatus.FAILED, ex.now);
-        ex.addEvent(EventType.STEP_FAILED, r, b -> b.stepFailedDetails(d -> d.error(x -> x.payload(error))));
+        ex.addEvent(EventType.STEP_FAILED, r, b -> b.stepFailedDetails(d -> d.error(x -> x.payload(error))
+                .retryDetails(rd -> rd.currentAttempt(r.attempt))));
         ex.trace(depth, "ran", r, "(attempt " + r.attempt + " failed: " + why + "; no more retries)");
         ex.checkpointed(r);
         return EngineFuture.failed(stepFailure(r, sd), r.end);
@@ -448,7 +511,8 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public <T> DurableFuture<T> waitForCallbackAsync(
             String name, TypeToken<T> type, BiConsumer<String, StepContext> submitter, WaitForCallbackConfig config) {
-        validateName(name, "waitForCallback");
+        // Its callback and submitter are named "<name>-callback" and "<name>-submitter": ten characters more.
+        validateName(name, "waitForCallback", ex.strict, MAX_NAME_LENGTH - "-submitter".length());
         checkCanStart("waitForCallback", name);
         Objects.requireNonNull(submitter, "callback submitter");
         String id = nextId();
@@ -460,13 +524,21 @@ public final class LocalDurableContext implements DurableContext {
         // A child context "name" holding the callback "name-callback" and the submitter step "name-submitter".
         return runChild(id, name, OperationSubType.WAIT_FOR_CALLBACK, type, sd, true, child -> {
             DurableCallbackFuture<T> callback = child.createCallback(name + "-callback", type, callbackConfig);
+            String submitterId = child.counterPeek(1);
             try {
                 child.stepAsync(name + "-submitter", TypeToken.get(Void.class), s -> {
                     submitter.accept(callback.callbackId(), s);
                     return null;
                 }, stepConfig).get();
-            } catch (StepException e) {
-                throw new CallbackSubmitterException(((CallbackFuture<T>) callback).record.toOperation(), e);
+            } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // As in the official SDK: whatever the submitter threw, the caller sees CallbackSubmitterException
+                // with the submitter step's StepFailedException message.
+                OpRecord step = ex.ops.get(submitterId);
+                StepException cause = e instanceof StepException se ? se
+                        : new StepFailedException(step != null ? step.toOperation() : null);
+                throw new CallbackSubmitterException(((CallbackFuture<T>) callback).record.toOperation(), cause);
             }
             return callback.get();
         }, FailMode.ORIGINAL);
@@ -616,7 +688,7 @@ public final class LocalDurableContext implements DurableContext {
     <T> EngineFuture<T> runChild(String id, String name, OperationSubType subType, TypeToken<T> type, SerDes sd,
             boolean replayChildren, Function<LocalDurableContext, T> body, FailMode mode) {
         OpRecord r = lookup(id, name, OperationType.CONTEXT, subType);
-        if (r != null && r.isTerminal() && !replayChildren) {
+        if (r != null && r.isTerminal() && !replayChildren && !r.replayChildren) {
             ex.trace(depth, "replayed", r, r.status == OperationStatus.SUCCEEDED ? null : "(failed)");
             if (r.status == OperationStatus.SUCCEEDED) {
                 T value = type == null ? null : ex.deserialize(sd, r.result, type, "the result of " + r.label());
@@ -660,9 +732,18 @@ public final class LocalDurableContext implements DurableContext {
         }
         if (!r.isTerminal()) {
             String payload = type == null ? null : ex.serialize(sd, value, "the result of " + r.label());
-            r.result = payload;
+            if (ex.checkSize(payload, r)) {
+                // Too large to checkpoint (ReplayChildren in the service's API): no result; a replay runs the
+                // children again to rebuild it.
+                r.replayChildren = true;
+                r.result = null;
+            } else {
+                r.result = payload;
+            }
+            String checkpointed = r.result;
             r.finish(OperationStatus.SUCCEEDED, ex.now);
-            ex.addEvent(EventType.CONTEXT_SUCCEEDED, r, b -> b.contextSucceededDetails(d -> d.result(x -> x.payload(payload))));
+            ex.addEvent(EventType.CONTEXT_SUCCEEDED, r,
+                    b -> b.contextSucceededDetails(d -> d.result(x -> x.payload(checkpointed))));
             T out = afterSerialization(sd, payload, value, type, "the result of " + r.label());
             ex.checkpointed(r);
             return EngineFuture.of(out, r.end);
@@ -681,7 +762,7 @@ public final class LocalDurableContext implements DurableContext {
     }
 
     /** The original exception when it can be rebuilt (as the official SDK does), else the operation's wrapper. */
-    private RuntimeException childFailure(OpRecord r, FailMode mode, SerDes sd) {
+    RuntimeException childFailure(OpRecord r, FailMode mode, SerDes sd) {
         if (mode != FailMode.ITEM) {
             RuntimeException original = ex.originalException(r.error, sd);
             if (original != null) {
@@ -705,7 +786,8 @@ public final class LocalDurableContext implements DurableContext {
         OpRecord r = openBatch(id, name, OperationSubType.PARALLEL);
         LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
         Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(),
-                config == null ? 0 : config.maxConcurrency());
+                config == null ? 0 : config.maxConcurrency(),
+                config != null && config.nestingType() == NestingType.FLAT);
         return new ParallelFuture(batch);
     }
 
@@ -717,11 +799,18 @@ public final class LocalDurableContext implements DurableContext {
         Objects.requireNonNull(items, "map items");
         Objects.requireNonNull(type, "map result type");
         Objects.requireNonNull(fn, "map function");
+        if (hasUnstableOrder(items)) {
+            // As in the official SDK: item i must be the same item on every replay, so the order must be stable.
+            throw new IllegalArgumentException("The items of map \"" + name + "\" must have deterministic iteration "
+                    + "order, and a " + items.getClass().getName() + " has none; pass a List (or a LinkedHashSet, "
+                    + "a TreeSet) instead.");
+        }
         String id = nextId();
         OpRecord r = openBatch(id, name, OperationSubType.MAP);
         LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
         Integer max = config == null ? null : config.maxConcurrency();
-        Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(), max == null ? 0 : max);
+        Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(), max == null ? 0 : max,
+                config != null && config.nestingType() == NestingType.FLAT);
         batch.expectTotal(items.size());
         SerDes sd = serDesOr(config == null ? null : config.serDes());
         List<I> list = new ArrayList<>(items);
@@ -740,7 +829,7 @@ public final class LocalDurableContext implements DurableContext {
                 switch (batch.statusOf(i)) {
                     case SUCCEEDED -> results.add(MapResult.MapResultItem.succeeded(futures.get(i).get()));
                     case FAILED -> {
-                        ErrorObject e = batch.recordOf(i).error;
+                        ErrorObject e = batch.errorOf(i);
                         results.add(MapResult.MapResultItem.failed(new MapResult.MapError(
                                 e == null ? null : e.errorType(), e == null ? null : e.errorMessage(),
                                 e == null || !e.hasStackTrace() ? List.of() : e.stackTrace())));
@@ -752,6 +841,16 @@ public final class LocalDurableContext implements DurableContext {
             batch.complete(mapResult, sd);
             return mapResult;
         }, batch::isDecided, () -> r.end);
+    }
+
+    /** The collections the official SDK refuses: a HashSet (not a LinkedHashSet) and views of unordered maps. */
+    private static boolean hasUnstableOrder(Collection<?> items) {
+        if (items instanceof LinkedHashSet) {
+            return false;
+        }
+        Class<?> enclosing = items.getClass().getEnclosingClass();
+        return items instanceof HashSet || enclosing == HashMap.class || enclosing == IdentityHashMap.class
+                || enclosing == WeakHashMap.class || enclosing == ConcurrentHashMap.class;
     }
 
     private OpRecord openBatch(String id, String name, OperationSubType subType) {

@@ -19,6 +19,11 @@ public final class OpRecord {
     final String name;
     final OperationType type;
     final String subType;
+    /**
+     * The id of the context whose counter gave this operation its id; the parent id except for the operations of a
+     * FLAT parallel branch or map item, whose parent is the batch while their ids derive from the branch.
+     */
+    String scope;
 
     OperationStatus status;
     /**
@@ -121,7 +126,8 @@ public final class OpRecord {
 
     /** Short human label, e.g. {@code step "charge"}. */
     String label() {
-        return kind() + " \"" + name + "\"";
+        return name == null ? kind() + " " + LocalDurableContext.shortId(id) + " (no name)"
+                : kind() + " \"" + name + "\"";
     }
 
     String kind() {

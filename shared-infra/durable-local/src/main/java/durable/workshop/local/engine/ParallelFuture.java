@@ -25,7 +25,7 @@ final class ParallelFuture implements ParallelDurableFuture {
     @Override
     public <T> DurableFuture<T> branch(
             String name, TypeToken<T> type, Function<DurableContext, T> fn, ParallelBranchConfig config) {
-        LocalDurableContext.validateName(name, "parallel branch");
+        batch.innerContext().validateName(name, "parallel branch");
         batch.innerContext().checkCanStart("parallel branch", name);
         Objects.requireNonNull(type, "branch result type");
         Objects.requireNonNull(fn, "branch function");

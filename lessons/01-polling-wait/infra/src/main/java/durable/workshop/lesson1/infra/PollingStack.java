@@ -18,7 +18,8 @@ import software.constructs.Construct;
 
 /**
  * Lesson 1 on AWS: a table holding the item the function waits for, and the durable function that polls it
- * every 5 minutes for up to one hour. While it waits, nothing runs and nothing is billed for compute.
+ * every 5 minutes for up to one hour. While it waits, nothing runs and nothing is billed for compute. The stage
+ * (dev or prod) sets the execution timeout, the history and log retention, the log level and the alarms.
  */
 public final class PollingStack extends Stack {
 
@@ -46,8 +47,9 @@ public final class PollingStack extends Stack {
                 .environment("TABLE_NAME", table.getTableName())
                 .logRetention(config.logRetention())
                 .build(),
-                Duration.hours(1),   // the whole wait, all polls included
-                Duration.days(30));  // how long the finished execution's history stays visible
+                // Execution timeout and history retention of the stage (config/config.json); the timeout must
+                // cover the whole wait: 12 polls 5 minutes apart, the last at minute 55.
+                config.durable("polling", Duration.hours(1)));
 
         // Least privilege: PollingHandler makes one call, GetItem, so that is all it may do, on this one table.
         TableAccess.grantItemActions(table, polling.getFunction(), TableAccess.GET_ITEM);

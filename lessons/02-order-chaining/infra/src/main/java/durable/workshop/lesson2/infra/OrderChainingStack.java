@@ -29,7 +29,8 @@ import software.constructs.Construct;
 
 /**
  * Lesson 2 on AWS: the ProductCatalog table with its sample products, the durable order orchestrator and the
- * three plain worker functions it calls with durable {@code invoke}, each through its alias {@code live}.
+ * three plain worker functions it calls with durable {@code invoke}, each through its alias {@code live}. The
+ * stage (dev or prod) sets the execution timeout, the history and log retention, the log level and the alarms.
  */
 public final class OrderChainingStack extends Stack {
 
@@ -73,8 +74,9 @@ public final class OrderChainingStack extends Stack {
                 .environment("FULFILLMENT_FUNCTION", fulfillment.getAliasArn())
                 .logRetention(config.logRetention())
                 .build(),
-                Duration.hours(1),  // the whole order, waits for workers included
-                Duration.days(7));  // how long the finished execution's history stays visible
+                // Execution timeout and history retention of the stage (config/config.json); the timeout must
+                // cover the whole order: three worker calls of up to 30 s each, with the SDK's step retries.
+                config.durable("order-orchestrator", Duration.minutes(15)));
         // The table name is a plain string in the environment, so say explicitly that the table comes first.
         orchestrator.getNode().addDependency(catalog);
 

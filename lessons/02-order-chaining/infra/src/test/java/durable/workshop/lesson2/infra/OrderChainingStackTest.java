@@ -13,22 +13,33 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** Synthesizes lesson 2's app offline once (with cdk-nag AwsSolutions) and checks what the lesson relies on. */
+/**
+ * Synthesizes lesson 2's app offline for each stage (with cdk-nag AwsSolutions) and checks what the lesson relies
+ * on: the dev template in detail, and what the stages set differently in both.
+ */
 class OrderChainingStackTest {
 
-    private static final String PREFIX = "durable-workshop-l2";
+    private static final String PREFIX = "durable-workshop-l2-dev";
+    private static final String PROD_PREFIX = "durable-workshop-l2-prod";
     private static final String CATALOG = PREFIX + "-product-catalog";
+    private static final List<String> WORKERS = List.of("payment", "inventory", "fulfillment");
     private static Template template;
+    private static Template prod;
     private static String tableId;
 
     @BeforeAll
     static void synth() {
-        template = SynthTester.synth(Lesson2App::define);
+        template = SynthTester.synth("dev", Lesson2App::define);
+        prod = SynthTester.synth("prod", Lesson2App::define);
         tableId = SynthTester.logicalId(template, "AWS::DynamoDB::Table", "TableName", CATALOG);
     }
 
     private static String functionId(String suffix) {
         return SynthTester.logicalId(template, "AWS::Lambda::Function", "FunctionName", PREFIX + "-" + suffix);
+    }
+
+    private static String prodFunctionId(String suffix) {
+        return SynthTester.logicalId(prod, "AWS::Lambda::Function", "FunctionName", PROD_PREFIX + "-" + suffix);
     }
 
     /** Logical ID of the alias of the function named {@code <prefix>-<suffix>}. */
@@ -85,12 +96,12 @@ class OrderChainingStackTest {
     }
 
     @Test
-    void orchestratorIsDurableForOneHourKeptSevenDaysWithWorkerAliasesInItsEnvironment() {
+    void orchestratorIsDurableWithWorkerAliasesInItsEnvironment() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", PREFIX + "-order-orchestrator",
                 "Handler", "durable.workshop.lesson2.OrderOrchestrator",
                 "Runtime", "java25",
-                "DurableConfig", Map.of("ExecutionTimeout", 3600, "RetentionPeriodInDays", 7),
+                "DurableConfig", Map.of("ExecutionTimeout", 900, "RetentionPeriodInDays", 3),
                 "Environment", Map.of("Variables", Map.of(
                         "CATALOG_TABLE", CATALOG,
                         "PAYMENT_FUNCTION", Map.of("Ref", aliasId("payment")),
@@ -114,13 +125,13 @@ class OrderChainingStackTest {
     }
 
     @Test
-    void everyFunctionHasAliasLiveAndALogGroupKeptOneWeekAndDeletedWithTheStack() {
+    void everyFunctionHasAliasLiveAndALogGroupDeletedWithTheStack() {
         for (String suffix : List.of("order-orchestrator", "payment", "inventory", "fulfillment")) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "Name", "live", "FunctionName", Map.of("Ref", functionId(suffix))));
             template.hasResource("AWS::Logs::LogGroup", Map.of(
                     "Properties", Map.of("LogGroupName", "/aws/lambda/" + PREFIX + "-" + suffix,
-                            "RetentionInDays", 7),
+                            "RetentionInDays", 3),
                     "DeletionPolicy", "Delete"));
         }
     }
@@ -171,6 +182,58 @@ class OrderChainingStackTest {
     void outputsNameWhatTheDemoScriptReads() {
         assertThat(template.findOutputs("*").keySet()).contains(
                 "CatalogTableName", "OrchestratorFunctionName", "OrchestratorAliasArn", "OrchestratorLogGroupName");
+    }
+
+    // --- what the stages set (config/config.json) ---
+
+    @Test
+    void stagesDeploySideBySideUnderTheirOwnNames() {
+        assertThat(prod.toJSON().toString()).doesNotContain(PREFIX);
+        prod.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", PROD_PREFIX + "-product-catalog"));
+        for (String suffix : List.of("order-orchestrator", "payment", "inventory", "fulfillment")) {
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix));
+        }
+        prod.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", PROD_PREFIX + "-alarms"));
+    }
+
+    @Test
+    void devHasShortTimeoutsAndDebugLogsProdLongOnesAndInfoLogs() {
+        prod.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", PROD_PREFIX + "-order-orchestrator",
+                "DurableConfig", Map.of("ExecutionTimeout", 3600, "RetentionPeriodInDays", 30)));
+        for (String suffix : List.of("order-orchestrator", "payment", "inventory", "fulfillment")) {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PREFIX + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
+        }
+        // Every log group, the sample-product loader's too, follows the stage.
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
+        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void orchestratorHasFourAlarmsAndEachWorkerTwoWithTheStagesThresholds() {
+        // Dev lets the demo's three expected failures (declined, out of stock, invalid) pass; prod alarms on one.
+        assertThat(SynthTester.alarmThresholds(template, functionId("order-orchestrator"))).isEqualTo(Map.of(
+                "Errors", 5, "Throttles", 1, "DurableExecutionFailed", 5, "DurableExecutionTimedOut", 1));
+        assertThat(SynthTester.alarmThresholds(prod, prodFunctionId("order-orchestrator"))).isEqualTo(Map.of(
+                "Errors", 1, "Throttles", 1, "DurableExecutionFailed", 1, "DurableExecutionTimedOut", 1));
+        for (String worker : WORKERS) {
+            assertThat(SynthTester.alarmThresholds(template, functionId(worker)))
+                    .isEqualTo(Map.of("Errors", 5, "Throttles", 1));
+            assertThat(SynthTester.alarmThresholds(prod, prodFunctionId(worker)))
+                    .isEqualTo(Map.of("Errors", 1, "Throttles", 1));
+        }
+        // The CDK's sample-product loader is not a workshop function and runs once per deployment: no alarms.
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+    }
+
+    @Test
+    void alarmTopicIsEncryptedAndRefusesRequestsWithoutTls() {
+        // config.json gives no e-mail address: nobody is subscribed until one is added.
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(template, 0);
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(prod, 0);
     }
 
     private static Map<String, Object> invoke(String aliasLogicalId) {

@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.lambda.model.Operation;
 /** One item of a {@code map} failed. The message is the message of that item's error. */
 public class MapIterationFailedException extends DurableOperationException {
     public MapIterationFailedException(Operation operation) {
-        super(operation, OperationErrors.errorOf(operation), OperationErrors.messageOr(
-                OperationErrors.errorOf(operation), "Map iteration " + OperationErrors.nameOf(operation) + " failed"));
+        super(operation, OperationErrors.errorOf(operation),
+                OperationErrors.failedWith("Map iteration", OperationErrors.errorOf(operation)));
     }
 }

@@ -53,6 +53,21 @@ final class OperationErrors {
         return message;
     }
 
+    /**
+     * The message the official SDK gives an operation's exception when the original cannot be rebuilt:
+     * "{@code <kind> failed with error of type <type>. Message: <message>}".
+     */
+    static String failedWith(String kind, ErrorObject error) {
+        return kind + " failed with error of type " + (error == null ? null : error.errorType()) + ". Message: "
+                + (error == null ? null : error.errorMessage());
+    }
+
+    /** The error of a timed-out invoke: the official SDK gives an empty one when the operation has none. */
+    static ErrorObject errorOrEmpty(Operation operation) {
+        ErrorObject error = errorOf(operation);
+        return error != null ? error : ErrorObject.builder().build();
+    }
+
     static ErrorObject errorObject(Class<?> type, String message) {
         return ErrorObject.builder().errorType(type.getName()).errorMessage(message).build();
     }

@@ -182,7 +182,7 @@ public class LocalDurableTestRunner<I, O> {
     }
 
     private TestResult<O> result(LocalExecution ex) {
-        List<Event> events = ex.events();
+        List<Event> events = OfficialHistory.of(ex.events());
         List<TestOperation> ops = ex.records().stream().map(r -> toTestOperation(r, events))
                 .collect(Collectors.toList());
         return new TestResult<>(ex.status(), ex.resultPayload(), ex.error(), ops, events, outputType,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.CallbackDetails;
 import software.amazon.awssdk.services.lambda.model.ChainedInvokeDetails;
+import software.amazon.awssdk.services.lambda.model.ContextDetails;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.Operation;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
@@ -24,17 +25,24 @@ class ExceptionMessagesTest {
 
         StepFailedException error = new StepFailedException(step);
 
-        assertThat(error).hasMessage("card declined");
+        // The official SDK's wording when the original exception cannot be rebuilt.
+        assertThat(error).hasMessage("Step failed with error of type com.example.CardDeclined. Message: card declined");
         assertThat(error.getErrorObject()).isEqualTo(CARD_DECLINED);
         assertThat(error.getOperationId()).isEqualTo("1");
         assertThat(error.getOperationStatus()).isEqualTo(OperationStatus.FAILED);
     }
 
     @Test
-    void anOperationErrorWithoutAMessageStillNamesTheOperation() {
+    void wrappersOfUnrebuildableFailuresNameTheirKindTypeAndMessage() {
         Operation step = Operation.builder().id("1").name("charge").type(OperationType.STEP).build();
+        Operation context = Operation.builder().id("2").name("unit").type(OperationType.CONTEXT)
+                .contextDetails(ContextDetails.builder().error(CARD_DECLINED).build()).build();
+        String tail = " failed with error of type com.example.CardDeclined. Message: card declined";
 
-        assertThat(new StepFailedException(step)).hasMessageContaining("'charge'");
+        assertThat(new StepFailedException(step)).hasMessage("Step failed with error of type null. Message: null");
+        assertThat(new ChildContextFailedException(context)).hasMessage("Child context" + tail);
+        assertThat(new ParallelBranchFailedException(context)).hasMessage("Parallel branch" + tail);
+        assertThat(new MapIterationFailedException(context)).hasMessage("Map iteration" + tail);
         assertThat(new DurableOperationException(step, CARD_DECLINED)).hasMessage("card declined");
     }
 
@@ -59,7 +67,12 @@ class ExceptionMessagesTest {
 
         assertThat(new CallbackFailedException(callback)).hasMessage("card declined");
         assertThat(new InvokeFailedException(invoke)).hasMessage("card declined");
-        assertThat(new InvokeTimedOutException(invoke)).hasMessageContaining("'pay' timed out");
+        // A timed-out invoke has no error: no message, and an error object without type or data.
+        InvokeTimedOutException timedOut = new InvokeTimedOutException(Operation.builder().id("5").name("pay")
+                .status(OperationStatus.TIMED_OUT).chainedInvokeDetails(ChainedInvokeDetails.builder().build()).build());
+        assertThat(timedOut.getMessage()).isNull();
+        assertThat(timedOut.getErrorObject().errorType()).isNull();
+        assertThat(timedOut.getErrorObject().errorData()).isNull();
     }
 
     @Test
