@@ -15,6 +15,7 @@ REGION ?=
 .DEFAULT_GOAL := help
 .PHONY: help slides setup test check-lesson check-solution progress hint synth deploy destroy reset-lesson preflight
 .PHONY: run demo
+.PHONY: watch bench-grade
 
 help: ## List the targets
 	@$(SCRIPTS)/help.sh
@@ -30,6 +31,12 @@ test:
 
 check-lesson:
 	@$(SCRIPTS)/grade.sh lessons "$(LESSON)"
+
+watch:
+	@$(SCRIPTS)/watch.sh "$(LESSON)"
+
+bench-grade:
+	@$(SCRIPTS)/bench-grade.sh "$(or $(LESSON),1)"
 
 check-solution:
 	@$(SCRIPTS)/grade.sh solutions "$(LESSON)" --no-progress

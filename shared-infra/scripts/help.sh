@@ -10,7 +10,8 @@ row() {
 t "Usage: make <target> [VARIABLE=value]" "使い方: make <ターゲット> [変数=値]"
 echo
 echo
-row "check-lesson LESSON=n" "Grade your work on lesson n" "レッスン n の課題を採点する" "make check-lesson LESSON=1"
+row "watch LESSON=n" "Work on lesson n: grade on every save (Ctrl-C stops)" "レッスン n に取り組む: 保存のたびに採点（Ctrl-C で終了）" "make watch LESSON=1"
+row "check-lesson LESSON=n" "Grade your work on lesson n once" "レッスン n の課題を 1 回採点する" "make check-lesson LESSON=1"
 row "hint LESSON=n [EX=n.m]" "Show a hint (default: the first open exercise)" "ヒントを表示する（既定: 最初の未完了の演習）" "make hint LESSON=1 EX=1.2"
 row "progress" "Show your progress in every lesson" "全レッスンの進み具合を表示する" ""
 row "reset-lesson LESSON=n" "Restore lesson n's exercise files" "レッスン n の演習ファイルを元に戻す" "make reset-lesson LESSON=1"
@@ -23,6 +24,7 @@ row "demo LESSON=n [LOCAL=1] [PROFILE=]" "Run the lesson's demo on AWS, or local
 row "slides" "Render the slides to slides/dist/" "スライドを slides/dist/ に書き出す" ""
 row "setup" "Install the Node tools, build shared modules" "Node ツールを入れ、共有モジュールをビルドする" ""
 row "test" "Verify the course as shipped (what CI runs)" "配布時のままのコース全体を検証する（CI と同じ）" ""
+row "bench-grade [LESSON=n]" "Time grading: check-lesson and watch" "採点の速さを測る（check-lesson と watch）" ""
 echo
 t "TARGET is lessons (default) or solutions. WORKSHOP_LANG=ja (or a Japanese LANG) switches to Japanese." \
   "TARGET は lessons（既定）か solutions。WORKSHOP_LANG=en で英語表示になります。"

@@ -76,9 +76,10 @@ lesson_dir() {
              "$track/ にレッスン $number はありません。有効なレッスン: $(valid_lessons "$track")。")"
 }
 
-# run_grader DIR [grader options...]: grades the module DIR with the classes and the test classpath
-# (DIR/target/grader.classpath) a Maven build left there. `make check-lesson` and `make test` both use it,
-# so CI grades exactly as a learner does.
+# run_grader DIR [grader options...]: grades the module DIR with the test classpath a Maven build saved in
+# DIR/target/grader.classpath; the grader loads the module's own classes (target/classes, target/test-classes)
+# itself, in a class loader of their own. `make check-lesson`, `make watch` and `make test` all use it, so CI
+# grades exactly as a learner does.
 # The C1 compiler alone and the serial GC start the JVM faster; graded tests are short.
 # Strict replay (durable-local): the runner suspends after every checkpoint, so every operation of the
 # handler is replayed at least once and code that is not replay-safe fails here, not in AWS.
@@ -86,8 +87,66 @@ run_grader() {
     local dir=$1
     shift
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Ddurable.local.replay=strict \
-        -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$dir/target/grader.classpath")" \
-        "$GRADER_MAIN" --lesson-dir "$dir" "$@"
+        -cp "$(cat "$dir/target/grader.classpath")" "$GRADER_MAIN" --lesson-dir "$dir" "$@"
+}
+
+# Exit status of `Grader --compile` and `--watch` when Maven must build first, and of `--watch` when the
+# JVM must be started afresh (a test left a thread running).
+GRADER_NEEDS_MAVEN=3
+GRADER_NEEDS_RESTART=4
+
+# True when Maven must build DIR before the grader can even start: never built, or a saved classpath entry is
+# gone (for example after `./mvnw clean` in a shared module). What changed since is the grader's decision.
+needs_first_build() {
+    local dir=$1 classpath_file="$1/target/grader.classpath" entry entries
+    [ -f "$classpath_file" ] && [ -d "$dir/target/classes" ] && [ -d "$dir/target/test-classes" ] || return 0
+    # Split on ':' only, without glob expansion of the entries (a plain $(cat ...) loop would do both).
+    IFS=: read -r -a entries <<< "$(cat "$classpath_file")"
+    for entry in ${entries[@]+"${entries[@]}"}; do
+        [ -e "$entry" ] || return 0
+    done
+    return 1
+}
+
+# The compiler's messages from a failed Maven build, without Maven's own advice (which does not apply
+# here): "lessons/.../Handler.java:120:9: cannot find symbol" and the lines that explain it. The grader
+# prints the JDK compiler's errors in the same form.
+compiler_errors() {
+    awk -v root="$ROOT/" '
+        /COMPILATION ERROR/ { inside = 1; next }
+        /Failed to execute goal/ { inside = 0 }
+        inside {
+            sub(/^\[ERROR\] /, "")
+            if (index($0, root) == 1) { $0 = substr($0, length(root) + 1) }
+            print "  " $0
+        }' "$1" | sed -E 's/\.java:\[([0-9]+),([0-9]+)\] /.java:\1:\2: /'
+}
+
+# maven_build DIR FIX_MESSAGE: builds DIR and the shared modules it uses (-am, so an edited testkit or grader
+# is picked up) and saves the test classpath. On failure prints the compiler's errors (or Maven's log) and
+# FIX_MESSAGE, and returns 1.
+maven_build() {
+    local dir=$1 fix=$2 classpath_file="$1/target/grader.classpath" build_log="$1/target/grader-build.log" errors
+    "$SCRIPTS/setup.sh" --node-only
+    say "$(t "Compiling $(rel "$dir")" "$(rel "$dir") をコンパイルしています")"
+    mkdir -p "$dir/target"
+    # The build's start time becomes the classpath file's: a file saved during the build stays newer than it.
+    touch "$dir/target/grader.build-start"
+    if ! (cd "$ROOT" && "$MVNW" -q -B -ntp -pl "$(rel "$dir")" -am test-compile dependency:build-classpath \
+            -Dmdep.outputFile=target/grader.classpath -Dmdep.includeScope=test) > "$build_log" 2>&1; then
+        rm -f "$classpath_file"
+        errors=$(compiler_errors "$build_log")
+        if [ -n "$errors" ]; then
+            say "$(t "The code does not compile yet:" "コードがまだコンパイルできません:")"
+            printf '%s\n' "$errors" >&2
+            printf '%s\n' "$fix" >&2
+        else
+            cat "$build_log" >&2
+            printf '%s\n' "$(t "The build failed: see Maven's messages above." "ビルドに失敗しました。上の Maven のメッセージを確認してください。")" >&2
+        fi
+        return 1
+    fi
+    touch -r "$dir/target/grader.build-start" "$classpath_file"
 }
 
 # Path relative to the repository root, for Maven's -pl and for messages.

@@ -3,6 +3,21 @@
 # shows up as one sentence instead of a stack trace halfway through a build.
 . "$(dirname "$0")/lib.sh"
 
+# The checks start Java and Node, a quarter of a second that every `make check-lesson` would pay; they are
+# skipped while the same binaries (same paths, sizes and dates) are on the PATH as when they last passed.
+tools() {
+    local found
+    found=$(command -v java javac node npm 2>/dev/null) || true
+    printf '%s\n' "$found"
+    # shellcheck disable=SC2086 # one path per word
+    [ -z "$found" ] || ls -lL $found 2>/dev/null
+}
+passed_stamp="$ROOT/.workshop/preflight.ok"
+tools_now=$(tools)
+if [ -f "$passed_stamp" ] && [ "$(cat "$passed_stamp")" = "$tools_now" ]; then
+    exit 0
+fi
+
 java_major() {
     # "17.0.15", "21", or the old "1.8.0_392" style.
     local version
@@ -37,3 +52,5 @@ if [ "$node_major" -lt 20 ]; then
 fi
 command -v npm >/dev/null 2>&1 || die "$(t "npm was not found: install Node.js 20 or newer with npm." \
                                            "npm が見つかりません。npm 付きの Node.js 20 以上をインストールしてください。")"
+mkdir -p "$ROOT/.workshop"
+printf '%s\n' "$tools_now" > "$passed_stamp"

@@ -2,7 +2,7 @@
 # Lesson 4 demo against the deployed stack: applies for Alice, Bob and Charlie through the HTTP API, shows
 # their status, approves Alice as a manager (IAM-signed POST /approve) and shows how each application ended.
 #
-#   scripts/demo.sh [--profile NAME] [--region REGION] [--run-id ID]
+#   scripts/demo.sh [--profile NAME] [--region REGION] [--stage dev|prod] [--run-id ID]
 #
 # Each application id is <name>-<run id>, and the API starts one durable execution of that name; re-running with
 # the same --run-id finds the applications that exist instead of starting new ones. POST /approve is signed with
@@ -21,12 +21,14 @@ die() {
 
 PROFILE="${AWS_PROFILE:-}"
 REGION=""
+STAGE="${STAGE:-dev}"
 RUN_ID=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) [ $# -ge 2 ] || die "--profile needs a profile name"; PROFILE="$2"; shift 2 ;;
     --region) [ $# -ge 2 ] || die "--region needs a region, for example us-east-1"; REGION="$2"; shift 2 ;;
+    --stage) [ $# -ge 2 ] || die "--stage needs a stage, dev or prod"; STAGE="$2"; shift 2 ;;
     --run-id)
       [ $# -ge 2 ] || die "--run-id needs a value"
       case "$2" in ''|*[!a-zA-Z0-9_-]*) die "--run-id may hold only letters, digits, - and _, not '$2'" ;; esac
@@ -39,7 +41,7 @@ done
 command -v curl >/dev/null 2>&1 || die "curl is not installed (version 7.75 or newer signs requests with --aws-sigv4)."
 # Run from the infra folder whatever the caller's working directory.
 cd "$(dirname "$0")/.."
-# STACK, AWS and stack_output, shared with the other lessons' demos.
+# STACK (of the stage), AWS and stack_output, shared with the other lessons' demos.
 . ../../../shared-infra/scripts/demo-lib.sh
 
 if ! API=$(stack_output ApiUrl 2>/dev/null) || [ -z "$API" ] || [ "$API" = "None" ]; then

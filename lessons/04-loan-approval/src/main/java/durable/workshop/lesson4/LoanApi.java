@@ -1,5 +1,7 @@
 package durable.workshop.lesson4;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -52,8 +55,17 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
         metrics.setNamespace(env.getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "LoanApproval"));
     }
 
+    /**
+     * Every log line of the request is one JSON object (src/main/resources/log4j2.xml) carrying the function, the
+     * request id and cold start; the lines add their own keys (applicationId, route), never a SIN beyond its last
+     * four digits.
+     */
     @Override
     public HttpResponse handleRequest(HttpRequest request, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> route(request));
+    }
+
+    private HttpResponse route(HttpRequest request) {
         try {
             String route = request == null || request.routeKey() == null ? "" : request.routeKey();
             return switch (route) {
@@ -67,7 +79,7 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
             return HttpResponse.error(400, "BAD_REQUEST", e.getMessage(), e.field);
         } catch (RuntimeException e) {
             // Details go to the log, never to the caller.
-            LOG.error("request {} failed", request == null ? null : request.routeKey(), e);
+            LOG.error("request failed", entry("route", request == null ? null : request.routeKey()), e);
             return HttpResponse.error(500, "INTERNAL", "the request could not be processed; try again", null);
         }
     }
@@ -103,7 +115,8 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
         }
         progress.submitted(id, "Application submitted for " + report.application().amount().toPlainString());
         count("ApplicationsSubmitted");
-        LOG.info("application {} submitted, amount {}", id, application.amount());
+        LOG.info("application submitted", entry("applicationId", id), entry("sin", report.application().maskedSin()),
+                entry("amount", application.amount()));
         return HttpResponse.json(202, accepted(id, ProgressTable.SUBMITTED));
     }
 
@@ -180,7 +193,8 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
         }
         progress.approvalSent(id, callbackId, (decision.approved() ? "Approved" : "Denied") + " by " + approver);
         count("ApprovalsProcessed");
-        LOG.info("application {} {} by {}", id, decision.approved() ? "approved" : "denied", approver);
+        LOG.info("manager decision sent", entry("applicationId", id), entry("approved", decision.approved()),
+                entry("approver", approver));
         return HttpResponse.json(200, Map.of("applicationId", id, "approved", decision.approved()));
     }
 

@@ -131,8 +131,9 @@ public class LoanWorkflow extends DurableHandler<LoanApplication, LoanDecision> 
     FraudVerdict fraudCheck(ValidatedApplication app, DurableContext context) {
         // TODO 4.5 — context.waitForCallback("fraud-check", FraudVerdict.class, submitter, config): the submitter
         //  calls fraudChecks.start(new FraudCheckRequest(app.applicationId(), app.sinLast4(), app.amount(),
-        //  callbackId)); set the timeout and heartbeat timeout from LoanConfig. Turn CallbackTimeoutException and
-        //  CallbackFailedException into a LoanFailedException that says the fraud check did not answer.
+        //  callbackId)); the timeout is config.fraudCheckTimeout(), the heartbeat timeout
+        //  LoanConfig.FRAUD_CHECK_HEARTBEAT. Turn CallbackTimeoutException and CallbackFailedException into a
+        //  LoanFailedException that says the fraud check did not answer.
         //  (README: "Exercise 4.5")
         throw new UnsupportedOperationException(
                 "TODO 4.5: start the fraud check from the submitter of the fraud-check callback and wait for its answer");

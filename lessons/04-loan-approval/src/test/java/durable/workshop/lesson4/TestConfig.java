@@ -10,8 +10,9 @@ final class TestConfig {
     static final String FRAUD = "arn:aws:lambda:us-east-1:123456789012:function:loan-approval-fraud-check:live";
     static final String WORKFLOW = "arn:aws:lambda:us-east-1:123456789012:function:loan-approval-workflow:live";
     static final Duration APPROVAL_TIMEOUT = Duration.ofHours(72);
+    static final Duration FRAUD_CHECK_TIMEOUT = Duration.ofMinutes(10);
 
-    static final LoanConfig CONFIG = new LoanConfig(TABLE, FRAUD, APPROVAL_TIMEOUT, Set.of());
+    static final LoanConfig CONFIG = new LoanConfig(TABLE, FRAUD, APPROVAL_TIMEOUT, FRAUD_CHECK_TIMEOUT, Set.of());
 
     private TestConfig() {
     }

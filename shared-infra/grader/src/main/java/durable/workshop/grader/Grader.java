@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
@@ -32,18 +33,32 @@ public final class Grader {
     private Grader() {
     }
 
+    /** Exit status of {@code --compile} and {@code --watch}: something Maven builds changed; the script runs Maven. */
+    static final int NEEDS_MAVEN = 3;
+    /** Exit status of {@code --watch}: a test left a thread running; the script starts a fresh JVM. */
+    static final int NEEDS_RESTART = 4;
+
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Lang lang = Lang.detect(optionValue(args, "--lang"), System.getenv());
+        // --compile: compile what changed first (or ask for Maven); --watch: grade on every save. Both grade.
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean watch = rest.remove("--watch");
+        boolean compile = rest.remove("--compile");
         int status;
         try {
-            status = run(parse(args, System.getenv()), out);
+            Config config = parse(rest.toArray(String[]::new), System.getenv());
+            status = watch ? Watch.run(config, out, err) : compile ? compileThenRun(config, out, err) : run(config, out);
         } catch (UsageException e) {
             out.println(e.getMessage());
             out.print(Messages.get(lang, "usage"));
             status = 2;
         } catch (Lesson.LessonException e) {
             out.println(Messages.get(lang, "error", e.getMessage()));
+            status = 2;
+        } catch (IOException e) {
+            out.println(Messages.get(lang, "error", Failures.describe(e)));
             status = 2;
         } catch (RuntimeException e) {
             // A learner needs the reason, not the grader's stack trace.
@@ -123,12 +138,49 @@ public final class Grader {
         }
     }
 
+    /**
+     * `make check-lesson`: compiles the module's changed sources with the JDK compiler, then grades. Returns
+     * {@link #NEEDS_MAVEN} without grading when Maven must build first (a pom, lesson.json, a shared module).
+     */
+    static int compileThenRun(Config config, PrintStream out, PrintStream err) throws IOException {
+        Changes.Plan plan = Changes.plan(config.repoRoot(), config.lessonDir());
+        if (plan.action() == Changes.Action.MAVEN || plan.action() == Changes.Action.COMPILE && !LessonCompiler.available()) {
+            return NEEDS_MAVEN;
+        }
+        if (plan.action() == Changes.Action.COMPILE && !compile(config, plan, err, "compileFix")) {
+            return 1;
+        }
+        return run(config, out);
+    }
+
+    /** Compiles as the plan says; on errors prints them as the scripts print Maven's, then {@code fixKey}. */
+    static boolean compile(Config config, Changes.Plan plan, PrintStream err, String fixKey) throws IOException {
+        Lang lang = config.lang();
+        err.println("==> " + Messages.get(lang, "compiling", relative(config.repoRoot(), config.lessonDir())));
+        List<String> errors = LessonCompiler.compile(config.repoRoot(), config.lessonDir(), plan.main(), lang);
+        if (errors.isEmpty()) {
+            return true;
+        }
+        err.println("==> " + Messages.get(lang, "compileErrors"));
+        errors.forEach(err::println);
+        err.println(Messages.get(lang, fixKey));
+        return false;
+    }
+
     private static int grade(Config config, Lesson lesson, PrintStream out) throws IOException {
+        try (LessonClasses classes = LessonClasses.of(config.lessonDir())) {
+            return grade(config, lesson, out, classes);
+        }
+    }
+
+    /** Grades with the lesson's classes in {@code classes}: `make watch` checks its threads afterwards. */
+    static int grade(Config config, Lesson lesson, PrintStream out, LessonClasses classes) throws IOException {
         Lang lang = config.lang();
         long started = System.nanoTime();
         // The lesson's tests word their own messages in the scorecard's language (testkit's LearnerLanguage).
         System.setProperty("workshop.lang", lang.key());
-        List<TestOutcome> outcomes = TestRunner.run(config.selectors(), config.timeoutSeconds(), config.verbose());
+        List<TestOutcome> outcomes = classes.call(
+                () -> TestRunner.run(config.selectors(), config.timeoutSeconds(), config.verbose()));
         double seconds = (System.nanoTime() - started) / 1e9;
         Scorecard card = new Scorecard(lesson, outcomes, lang, config.lessonDir().resolve("target/classes"),
                 relative(config.repoRoot(), config.lessonDir()));

@@ -100,10 +100,10 @@ final class Messages {
             entry("verdictFailed", "FAILED: %d problem(s) in %s", "失敗: %2$s に %1$d 件の問題があります"),
             entry("usage", """
                     Usage: Grader [--lesson-dir DIR] [--root DIR] [--lang en|ja] [--timeout SECONDS] [--no-progress] [--verbose]
-                                  [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
+                                  [--compile | --watch] [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
                     """, """
                     使い方: Grader [--lesson-dir DIR] [--root DIR] [--lang en|ja] [--timeout 秒] [--no-progress] [--verbose]
-                                  [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
+                                  [--compile | --watch] [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
                     """),
             entry("badOption", "Unknown option %s.", "不明なオプション %s です。"),
             entry("badValue", "Option %s needs a value.", "オプション %s には値が必要です。"),
@@ -116,6 +116,19 @@ final class Messages {
             entry("lessonList", "%s: `%s` must be a list ([...]).", "%s: `%s` はリスト([...])にしてください。"),
             entry("lessonPath", "%s: `%s` must be a file path relative to the lesson module.",
                     "%s: `%s` にはレッスンのモジュールからの相対パスを指定してください。"),
+            entry("compiling", "Compiling %s", "%s をコンパイルしています"),
+            entry("compileErrors", "The code does not compile yet:", "コードがまだコンパイルできません:"),
+            entry("compileFix", "Fix the errors above, then run the command again.",
+                    "上のエラーを直してから、もう一度コマンドを実行してください。"),
+            entry("nextFixWatch", "Next: edit the code at the TODO above and save.",
+                    "次にやること: 上の TODO の箇所を書き換えて保存してください。"),
+            entry("watchFix", "Fix the errors above and save: the lesson is graded again.",
+                    "上のエラーを直して保存すると、もう一度採点します。"),
+            entry("watching", "Watching %s: every save grades the lesson again. Press Ctrl-C to stop.",
+                    "%s を監視しています。保存するたびに採点し直します。Ctrl-C で終了します。"),
+            entry("watchMaven", "%s changed: rebuilding with Maven.", "%s が変更されたため、Maven でビルドし直します。"),
+            entry("watchRestart", "A test left a thread running (%s; an endless loop?): the next save grades in a fresh JVM.",
+                    "テストが終わらないスレッド（%s）を残しました。無限ループでしょうか? 次の保存からは新しい JVM で採点します。"),
             entry("error", "Error: %s", "エラー: %s"));
 
     private Messages() {

@@ -232,7 +232,7 @@ public final class LocalRuntime implements AutoCloseable {
         functionUrlEndpoints().forEach((id, url) -> out.append(Text.say("  function URL ", "  関数 URL "))
                 .append(id).append(": ").append(url).append('\n'));
         for (StackDefinition.Function f : stack.functions) {
-            out.append("  ").append(f.durable() ? Text.say("durable ", "durable 関数 ") : Text.say("function ", "関数 "))
+            out.append("  ").append(f.durable() ? Text.say("durable ", "durable function ") : Text.say("function ", "関数 "))
                     .append(f.name()).append(f.aliases().isEmpty() ? "" : ":" + String.join(",", f.aliases()))
                     .append("  (").append(f.handler()).append(")\n");
         }

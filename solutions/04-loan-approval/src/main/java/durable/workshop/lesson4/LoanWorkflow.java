@@ -167,8 +167,8 @@ public class LoanWorkflow extends DurableHandler<LoanApplication, LoanDecision> 
                     WaitForCallbackConfig.builder().callbackConfig(CallbackConfig.builder()
                             .timeout(config.approvalTimeout()).build()).build());
         } catch (CallbackTimeoutException e) {
-            return new ManagerDecision(false, null, "no decision within " + config.approvalTimeout().toHours()
-                    + " hours (approval timed out)");
+            return new ManagerDecision(false, null, "no decision within "
+                    + LoanConfig.describe(config.approvalTimeout()) + " (approval timed out)");
         }
     }
 
@@ -179,7 +179,7 @@ public class LoanWorkflow extends DurableHandler<LoanApplication, LoanDecision> 
                     (callbackId, step) -> fraudChecks.start(new FraudCheckRequest(app.applicationId(),
                             app.sinLast4(), app.amount(), callbackId)),
                     WaitForCallbackConfig.builder().callbackConfig(CallbackConfig.builder()
-                            .timeout(LoanConfig.FRAUD_CHECK_TIMEOUT)
+                            .timeout(config.fraudCheckTimeout())
                             .heartbeatTimeout(LoanConfig.FRAUD_CHECK_HEARTBEAT).build()).build());
         } catch (CallbackTimeoutException | CallbackFailedException e) {
             throw new LoanFailedException("Application " + app.applicationId() + ": the fraud check did not"

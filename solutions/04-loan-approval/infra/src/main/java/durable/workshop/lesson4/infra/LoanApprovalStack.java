@@ -42,8 +42,6 @@ import software.constructs.Construct;
 public final class LoanApprovalStack extends Stack {
 
     public static final String PACKAGE = "durable.workshop.lesson4.";
-    /** How long a manager has to decide; the execution timeout is longer, so the timeout can happen. */
-    public static final int APPROVAL_TIMEOUT_HOURS = 72;
     /** The HTTP API's steady request rate and burst, for every route together. */
     public static final int RATE_LIMIT = 10;
     public static final int BURST_LIMIT = 20;
@@ -73,6 +71,8 @@ public final class LoanApprovalStack extends Stack {
                 .logRetention(config.logRetention())
                 .build());
 
+        Duration approvalTimeout = config.callbackTimeout("manager-approval");
+        Duration fraudCheckTimeout = config.callbackTimeout("fraud-check");
         DurableFunction workflow = new DurableFunction(this, "LoanWorkflow", FunctionSettings.builder()
                 .functionName(config.name("loan-workflow"))
                 .description("Lesson 4: decides a loan application (credit checks, approval, fraud check)")
@@ -81,11 +81,14 @@ public final class LoanApprovalStack extends Stack {
                 .environment("PROGRESS_TABLE", tableName)
                 // A qualified alias ARN: the execution keeps calling the fraud-check code it started with.
                 .environment("FRAUD_CHECK_FUNCTION", fraudCheck.getAliasArn())
-                .environment("APPROVAL_TIMEOUT_HOURS", String.valueOf(APPROVAL_TIMEOUT_HOURS))
+                // The stage's callback timeouts (config/config.json), read once when Lambda creates the handler.
+                .environment("APPROVAL_TIMEOUT_SECONDS", seconds(approvalTimeout))
+                .environment("FRAUD_CHECK_TIMEOUT_SECONDS", seconds(fraudCheckTimeout))
                 .logRetention(config.logRetention())
                 .build(),
-                Duration.days(7),   // longer than the 72-hour approval timeout plus the checks around it
-                Duration.days(14)); // how long the finished execution's history stays visible
+                // The stage's execution timeout and retention; the timeout must cover both waits in a row, so a
+                // manager who never answers ends in a denial, not in a timed-out execution.
+                config.durable("loan-workflow", approvalTimeout.plus(fraudCheckTimeout)));
         workflow.getNode().addDependency(progress);
 
         WorkerFunction api = new WorkerFunction(this, "LoanApi", FunctionSettings.builder()
@@ -109,9 +112,12 @@ public final class LoanApprovalStack extends Stack {
         TableAccess.grantItemActions(progress, api.getFunction(), TableAccess.GET_ITEM, TableAccess.UPDATE_ITEM);
         api.grantInvokeAlias(workflow.getAlias());
         // Both callback senders share one policy: the three callback actions on the workflow's versions only.
+        // Attached from the policy's side (its Roles), not the roles' (their ManagedPolicyArns): the workflow's role
+        // already depends on the fraud check's alias, so a fraud-check role that depended on this policy, which
+        // names the workflow, would make the template a cycle CloudFormation refuses.
         CallbackSenderPolicy senders = new CallbackSenderPolicy(this, "WorkflowCallbackSenders", workflow);
-        senders.grant(api.getFunction());
-        senders.grant(fraudCheck.getFunction());
+        senders.policy().attachToRole(api.getFunction().getRole());
+        senders.policy().attachToRole(fraudCheck.getFunction().getRole());
 
         HttpApi httpApi = httpApi(config, api);
         ManagedPolicy approvers = approverPolicy(httpApi);
@@ -192,6 +198,10 @@ public final class LoanApprovalStack extends Stack {
                         .resources(List.of(httpApi.arnForExecuteApi("POST", "/approve", "$default")))
                         .build()))
                 .build();
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(duration.toSeconds().longValue());
     }
 
     private void output(String id, String value, String description) {

@@ -1,26 +1,37 @@
 package durable.workshop.lesson4.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import durable.workshop.cdk.DurableFunction;
+import durable.workshop.cdk.FunctionJar;
 import durable.workshop.cdk.SynthTester;
+import durable.workshop.cdk.WorkshopConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** Synthesizes lesson 4's app offline once (with cdk-nag AwsSolutions) and checks what the lesson relies on. */
 class LoanApprovalStackTest {
 
-    private static final String PREFIX = "durable-workshop-l4";
+    private static final String PREFIX = "durable-workshop-l4-dev";
+    private static final String PROD_PREFIX = "durable-workshop-l4-prod";
     private static final String TABLE = PREFIX + "-progress";
+    private static final List<String> FUNCTIONS = List.of("loan-workflow", "api", "fraud-check");
     private static Template template;
+    private static Template prod;
 
     @BeforeAll
     static void synth() {
-        template = SynthTester.synth(Lesson4App::define);
+        template = SynthTester.synth("dev", Lesson4App::define);
+        prod = SynthTester.synth("prod", Lesson4App::define);
     }
 
     private static String functionId(String suffix) {
@@ -49,17 +60,17 @@ class LoanApprovalStackTest {
     }
 
     @Test
-    void workflowIsDurableForLongerThanTheApprovalTimeout() {
+    void workflowIsDurableAndGetsTheStagesCallbackTimeouts() {
+        // dev: 30-minute approval + 10-minute fraud check inside a 1-hour execution (config/config.json).
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", PREFIX + "-loan-workflow",
                 "Handler", "durable.workshop.lesson4.LoanWorkflow",
-                "DurableConfig", Map.of("ExecutionTimeout", 7 * 24 * 3600, "RetentionPeriodInDays", 14),
+                "DurableConfig", Map.of("ExecutionTimeout", 3600, "RetentionPeriodInDays", 3),
                 "Environment", Map.of("Variables", Map.of(
                         "PROGRESS_TABLE", TABLE,
                         "FRAUD_CHECK_FUNCTION", Map.of("Ref", aliasId("fraud-check")),
-                        "APPROVAL_TIMEOUT_HOURS", "72"))));
-        assertThat(7 * 24).as("execution timeout (hours) exceeds the approval timeout")
-                .isGreaterThan(LoanApprovalStack.APPROVAL_TIMEOUT_HOURS);
+                        "APPROVAL_TIMEOUT_SECONDS", "1800",
+                        "FRAUD_CHECK_TIMEOUT_SECONDS", "600"))));
     }
 
     @Test
@@ -80,13 +91,13 @@ class LoanApprovalStackTest {
     }
 
     @Test
-    void everyFunctionHasAliasLiveAndALogGroupKeptOneWeek() {
-        for (String suffix : List.of("loan-workflow", "api", "fraud-check")) {
+    void everyFunctionHasAliasLiveAndALogGroupKeptForTheStage() {
+        for (String suffix : FUNCTIONS) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "Name", "live", "FunctionName", Map.of("Ref", functionId(suffix))));
             template.hasResource("AWS::Logs::LogGroup", Map.of(
                     "Properties", Map.of("LogGroupName", "/aws/lambda/" + PREFIX + "-" + suffix,
-                            "RetentionInDays", 7),
+                            "RetentionInDays", 3),
                     "DeletionPolicy", "Delete"));
         }
     }
@@ -171,7 +182,79 @@ class LoanApprovalStackTest {
 
     @Test
     void outputsNameWhatTheDemoScriptReads() {
-        assertThat(template.findOutputs("*").keySet()).contains("ApiUrl", "ProgressTableName",
-                "WorkflowFunctionName", "WorkflowAliasArn", "WorkflowLogGroupName", "ApproverPolicyArn");
+        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrder("ApiUrl", "ProgressTableName",
+                "WorkflowFunctionName", "WorkflowAliasArn", "WorkflowLogGroupName", "ApiLogGroupName",
+                "FraudCheckLogGroupName", "ApproverPolicyArn", "AlarmTopicArn");
+    }
+
+    // --- what the stages set (config/config.json) ---
+
+    @Test
+    void stagesDeploySideBySideUnderTheirOwnNames() {
+        assertThat(prod.toJSON().toString()).doesNotContain(PREFIX);
+        prod.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", PROD_PREFIX + "-progress"));
+        for (String suffix : FUNCTIONS) {
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix));
+        }
+        prod.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("Name", PROD_PREFIX + "-http-api"));
+        prod.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", PROD_PREFIX + "-alarms"));
+    }
+
+    @Test
+    void prodWaitsDaysForTheManagerAndLogsAtInfo() {
+        // prod: a 3-day approval + 10-minute fraud check inside a 4-day execution, history kept 30 days.
+        prod.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", PROD_PREFIX + "-loan-workflow",
+                "DurableConfig", Map.of("ExecutionTimeout", 4 * 24 * 3600, "RetentionPeriodInDays", 30),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "APPROVAL_TIMEOUT_SECONDS", Integer.toString(3 * 24 * 3600),
+                        "FRAUD_CHECK_TIMEOUT_SECONDS", "600")))));
+        for (String suffix : FUNCTIONS) {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PREFIX + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
+        }
+        // The functions' log groups and the HTTP API's access log follow the stage.
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
+        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void anExecutionTimeoutShorterThanBothWaitsIsRefused() throws Exception {
+        // A manager who never answers must end in a denial, not in a timed-out execution: 35 minutes < 30 + 10.
+        Path dir = Files.createTempDirectory("lesson4-config");
+        Files.copy(Path.of("config", "tags.json"), dir.resolve("tags.json"));
+        Files.writeString(dir.resolve("config.json"), Files.readString(Path.of("config", "config.json"))
+                .replace("\"executionTimeout\": \"1h\"", "\"executionTimeout\": \"35m\""));
+        WorkshopConfig config = WorkshopConfig.load(dir, "dev");
+        App app = new App(AppProps.builder()
+                .context(Map.of(FunctionJar.CONTEXT_KEY, SynthTester.placeholderJar().toString())).build());
+
+        assertThatThrownBy(() -> new LoanApprovalStack(app, "TooShort", config))
+                .hasMessageContaining("stages.dev.durableFunctions.loan-workflow.executionTimeout")
+                .hasMessageContaining("shorter than");
+    }
+
+    @Test
+    void theWorkflowHasFourAlarmsAndTheOtherFunctionsTwo() {
+        for (Template stage : List.of(template, prod)) {
+            String prefix = stage == prod ? PROD_PREFIX : PREFIX;
+            assertThat(SynthTester.alarmThresholds(stage, SynthTester.logicalId(stage, "AWS::Lambda::Function",
+                    "FunctionName", prefix + "-loan-workflow"))).isEqualTo(Map.of(
+                    "Errors", 1, "Throttles", 1, "DurableExecutionFailed", 1, "DurableExecutionTimedOut", 1));
+            for (String worker : List.of("api", "fraud-check")) {
+                assertThat(SynthTester.alarmThresholds(stage, SynthTester.logicalId(stage, "AWS::Lambda::Function",
+                        "FunctionName", prefix + "-" + worker))).isEqualTo(Map.of("Errors", 1, "Throttles", 1));
+            }
+            stage.resourceCountIs("AWS::CloudWatch::Alarm", 8);
+        }
+    }
+
+    @Test
+    void alarmTopicIsEncryptedAndRefusesRequestsWithoutTls() {
+        // config.json gives no e-mail address: nobody is subscribed until one is added.
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(template, 0);
+        SynthTester.assertAlarmTopicIsEncryptedAndTlsOnly(prod, 0);
     }
 }
