@@ -7,9 +7,14 @@ EX ?=
 TARGET ?= lessons
 PROFILE ?=
 STAGE ?= dev
+LOCAL ?=
+TIME_SCALE ?=
+PORT ?=
+REGION ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help slides setup test check-lesson check-solution progress hint synth deploy destroy reset-lesson preflight
+.PHONY: run demo
 .PHONY: watch bench-grade
 
 help: ## List the targets
@@ -50,6 +55,12 @@ deploy:
 
 destroy:
 	@STAGE="$(STAGE)" $(SCRIPTS)/cdk.sh destroy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
+
+run:
+	@STAGE="$(STAGE)" $(SCRIPTS)/local-runtime.sh run "$(TARGET)" "$(LESSON)" "$(TIME_SCALE)" "$(PORT)"
+
+demo:
+	@STAGE="$(STAGE)" $(SCRIPTS)/local-runtime.sh demo "$(TARGET)" "$(LESSON)" "$(LOCAL)" "$(TIME_SCALE)" "$(PROFILE)" "$(REGION)"
 
 slides:
 	@$(SCRIPTS)/slides.sh

@@ -9,15 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 action=${1:?synth|deploy|destroy}
-track=${2:-lessons}
-case "$track" in
-    lessons|solutions) ;;
-    *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください（指定値: \"$track\"）。")";;
-esac
-stage=${STAGE:-dev}
-# Only the shape here; the app says which stages the lesson's config.json has.
-[[ "$stage" =~ ^[a-z][a-z0-9]{0,9}$ ]] || die "$(t "STAGE must be a stage of the lesson's infra/config/config.json (dev or prod), not \"$stage\"." \
-                                   "STAGE にはレッスンの infra/config/config.json にあるステージ（dev か prod）を指定してください（指定値: \"$stage\"）。")"
+track_and_stage "${2:-}"
 dir=$(lesson_dir "$track" "${3:-}")
 profile=${4:-}
 infra="$dir/infra"

@@ -47,6 +47,19 @@ valid_lessons() {
 }
 
 # lesson_dir TRACK N -> absolute path of TRACK/NN-*, or one clear sentence and exit.
+# The track and stage a make target was given (TARGET, STAGE=dev by default), checked; sets track and stage.
+# Only the stage's shape here: the lesson's app says which stages its config.json has.
+track_and_stage() {
+    track=${1:-lessons}
+    case "$track" in
+        lessons|solutions) ;;
+        *) die "$(t "TARGET must be lessons or solutions, not \"$track\"." "TARGET には lessons か solutions を指定してください（指定値: \"$track\"）。")";;
+    esac
+    stage=${STAGE:-dev}
+    [[ "$stage" =~ ^[a-z][a-z0-9]{0,9}$ ]] || die "$(t "STAGE must be a stage of the lesson's infra/config/config.json (dev or prod), not \"$stage\"." \
+                                       "STAGE にはレッスンの infra/config/config.json にあるステージ（dev か prod）を指定してください（指定値: \"$stage\"）。")"
+}
+
 lesson_dir() {
     local track=$1 number=${2:-} dir
     case "$number" in

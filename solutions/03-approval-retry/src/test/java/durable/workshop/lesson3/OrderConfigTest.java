@@ -45,6 +45,11 @@ class OrderConfigTest {
         Map<String, String> http = env();
         http.put(OrderConfig.PAYMENT_GATEWAY_URL, "http://example.com");
         assertThatThrownBy(() -> OrderConfig.fromEnvironment(http)).hasMessageContaining("https://");
+        http.put(OrderConfig.PAYMENT_GATEWAY_URL, "http://127.0.0.1.example.com/");
+        assertThatThrownBy(() -> OrderConfig.fromEnvironment(http)).hasMessageContaining("https://");
+        Map<String, String> local = env();
+        local.put(OrderConfig.PAYMENT_GATEWAY_URL, "http://127.0.0.1:41234/");
+        assertThat(OrderConfig.fromEnvironment(local).paymentGatewayUrl()).hasToString("http://127.0.0.1:41234/");
         Map<String, String> minutes = env();
         minutes.put(OrderConfig.APPROVAL_TIMEOUT, "30");
         assertThatThrownBy(() -> OrderConfig.fromEnvironment(minutes)).hasMessageContaining("PT30M");

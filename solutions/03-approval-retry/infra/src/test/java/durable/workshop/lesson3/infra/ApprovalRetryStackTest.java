@@ -140,8 +140,8 @@ class ApprovalRetryStackTest {
 
     @Test
     void approversMayReadAnOrdersCallbackIdAndAnswerOnlyThisWorkflowsCallbacks() {
-        // Exactly what demo.sh approve|reject|fail calls: GetItem on the order table (the callback id), then
-        // one of the three callback actions. No other table, no Query or Scan, no other function.
+        // Exactly what an approving tool calls (the lesson demo approves and rejects with these): GetItem on the
+        // order table (the callback id), then one of the three callback actions. No other table, no Query or Scan, no other function.
         template.resourceCountIs("AWS::IAM::ManagedPolicy", 1);
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
                 "Description", Match.stringLikeRegexp("^Approvers of " + PREFIX + "-order-workflow: read an order's"),
