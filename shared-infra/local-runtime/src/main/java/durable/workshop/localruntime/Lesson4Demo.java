@@ -46,7 +46,10 @@ final class Lesson4Demo implements LessonDemo {
             new Profile("bob", "Bob Martinez", "046-452-222", 50_000, "DENIED", "credit score"),
             new Profile("charlie", "Charlie Wilson", "046-453-333", 25_000, "APPROVED", ""));
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Created on the first request: the other lessons' demos start no HTTP client threads. */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
 
     @Override
     public void run(DemoSession s) throws Exception {
@@ -193,11 +196,17 @@ final class Lesson4Demo implements LessonDemo {
             throw new Failed("Cannot read the permissions of " + route.functionName() + " (" + e.awsErrorDetails().errorMessage()
                     + "): deploy the stack " + s.stack.stackName + " first, with credentials for its account and region.");
         }
-        Matcher m = EXECUTE_API_ARN.matcher(policy);
-        if (!m.find()) {
+        URI url = apiUrl(policy);
+        if (url == null) {
             throw new Failed("No HTTP API invokes " + route.functionName() + "; deploy the stack " + s.stack.stackName + " again.");
         }
-        return URI.create("https://" + m.group(2) + ".execute-api." + m.group(1) + ".amazonaws.com");
+        return url;
+    }
+
+    /** The URL of the HTTP API that a function's resource policy lets invoke it, or null. */
+    static URI apiUrl(String policy) {
+        Matcher m = EXECUTE_API_ARN.matcher(policy);
+        return m.find() ? URI.create("https://" + m.group(2) + ".execute-api." + m.group(1) + ".amazonaws.com") : null;
     }
 
     private record Answer(int status, String body) {
@@ -211,7 +220,9 @@ final class Lesson4Demo implements LessonDemo {
             request.header("content-type", "application/json");
         }
         if (sign) {
-            signedHeaders(s, method, uri, body).forEach((name, values) -> {
+            AwsCredentialsIdentity credentials = s.lambda.serviceClientConfiguration().credentialsProvider()
+                    .resolveIdentity().join();
+            signedHeaders(credentials, method, uri, body).forEach((name, values) -> {
                 // The HTTP client sets Host and Content-Length itself, to the same values that were signed.
                 if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")
                         && !name.equalsIgnoreCase("content-type")) {
@@ -219,14 +230,12 @@ final class Lesson4Demo implements LessonDemo {
                 }
             });
         }
-        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body());
     }
 
-    /** SigV4 headers for execute-api, with the credentials and in the region of the demo's Lambda client. */
-    private static Map<String, List<String>> signedHeaders(DemoSession s, String method, URI uri, String body) {
-        AwsCredentialsIdentity credentials = s.lambda.serviceClientConfiguration().credentialsProvider()
-                .resolveIdentity().join();
+    /** The request's headers once signed (SigV4) for execute-api in the API's region, with the demo's credentials. */
+    static Map<String, List<String>> signedHeaders(AwsCredentialsIdentity credentials, String method, URI uri, String body) {
         String region = uri.getHost().split("\\.")[2]; // <api id>.execute-api.<region>.amazonaws.com
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
                 .putHeader("content-type", "application/json").build();
