@@ -83,8 +83,9 @@ public final class DemoMain {
                     "`make run` のローカルエンドポイントを使います: " + running.get("lambda")));
             try (LambdaClient lambda = localLambda(URI.create(String.valueOf(running.get("lambda"))));
                  DynamoDbClient dynamo = localDynamo(URI.create(String.valueOf(running.get("dynamodb"))))) {
-                return run(demo, new DemoSession(lambda, dynamo, stack,
-                        ((Number) running.get("timeScale")).doubleValue(), lessonDir, System.out::println));
+                Object httpApi = running.get("httpApi");
+                return run(demo, new DemoSession(lambda, dynamo, stack, ((Number) running.get("timeScale")).doubleValue(),
+                        lessonDir, httpApi == null ? null : URI.create(String.valueOf(httpApi)), System.out::println));
             }
         }
         System.out.println(Text.say("No `make run` is running for this lesson: starting the local runtime for the demo"
@@ -94,7 +95,8 @@ public final class DemoMain {
                 stackState, scale, 0, line -> System.out.println("  | " + line.replace("\n", "\n  | "))), stack);
              LambdaClient lambda = localLambda(runtime.endpoint());
              DynamoDbClient dynamo = runtime.dynamo()) {
-            return run(demo, new DemoSession(lambda, dynamo, stack, scale, lessonDir, System.out::println));
+            return run(demo, new DemoSession(lambda, dynamo, stack, scale, lessonDir, runtime.httpApiEndpoint(),
+                    System.out::println));
         }
     }
 

@@ -1,5 +1,6 @@
 package durable.workshop.localruntime;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 /**
  * What a lesson's demo driver works with: AWS SDK clients (for AWS, or for the local endpoint: the same code), the
  * names from the lesson's synthesized stack, and the time scale (1 on AWS) to turn execution time into real time.
+ * Locally it also knows the stack's HTTP API endpoint; on AWS a demo finds the deployed API itself.
  */
 final class DemoSession {
     final LambdaClient lambda;
@@ -22,10 +24,18 @@ final class DemoSession {
     final StackDefinition stack;
     final double timeScale;
     final Path lessonDir;
+    /** The local runtime's HTTP API (null on AWS, or when the stack has no HTTP API). */
+    final URI localHttpApi;
     private final Consumer<String> out;
 
     DemoSession(LambdaClient lambda, DynamoDbClient dynamo, StackDefinition stack, double timeScale, Path lessonDir,
                 Consumer<String> out) {
+        this(lambda, dynamo, stack, timeScale, lessonDir, null, out);
+    }
+
+    DemoSession(LambdaClient lambda, DynamoDbClient dynamo, StackDefinition stack, double timeScale, Path lessonDir,
+                URI localHttpApi, Consumer<String> out) {
+        this.localHttpApi = localHttpApi;
         this.lambda = lambda;
         this.dynamo = dynamo;
         this.stack = stack;

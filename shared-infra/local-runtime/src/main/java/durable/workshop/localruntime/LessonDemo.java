@@ -8,7 +8,8 @@ import java.util.Map;
  * implementing this interface and listing it in {@link #BY_LESSON}.
  */
 interface LessonDemo {
-    Map<Integer, LessonDemo> BY_LESSON = Map.of(1, new Lesson1Demo(), 2, new Lesson2Demo(), 3, new Lesson3Demo());
+    Map<Integer, LessonDemo> BY_LESSON = Map.of(1, new Lesson1Demo(), 2, new Lesson2Demo(), 3, new Lesson3Demo(),
+            4, new Lesson4Demo());
 
     void run(DemoSession session) throws Exception;
 

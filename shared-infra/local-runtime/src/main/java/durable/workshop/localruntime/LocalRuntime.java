@@ -47,7 +47,10 @@ public final class LocalRuntime implements AutoCloseable {
         Files.createDirectories(o.stateDir());
         this.dynalite = new DynaliteServer(o.stateDir().resolve("dynamodb"), o.stateDir().resolve("dynalite.log"));
         try {
-            configureAwsClients(dynalite.endpoint, o.port());
+            // Handlers build their AWS clients when they are created (as at a Lambda init), so the Lambda
+            // endpoint's port is chosen before the functions load, also when the caller asks for any free port.
+            int port = o.port() != 0 ? o.port() : freeLoopbackPort();
+            configureAwsClients(dynalite.endpoint, port);
             Tables.create(dynamo(), stack, o.log());
             List<FunctionHost> hosts = new ArrayList<>();
             Map<String, String> env = new LinkedHashMap<>();
@@ -73,14 +76,19 @@ public final class LocalRuntime implements AutoCloseable {
             }
             this.service = new LambdaService(hosts, o.stateDir(), o.timeScale(), o.log());
             this.started = service;
-            this.api = new LambdaApi(service, o.port());
-            configureAwsClients(dynalite.endpoint, api.port());
+            this.api = new LambdaApi(service, port);
             this.httpApi = stack.routes.isEmpty() ? null : new HttpApiAdapter(service, stack.routes);
             service.resumeSaved();
         } catch (IOException | RuntimeException e) {
             functionUrls.forEach(HttpApiAdapter::close);
             dynalite.close();
             throw e;
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The lesson demos end to end on the reference solutions, against the local endpoint through the AWS SDK clients,
- * at time scale 60 (lesson 1's 5-minute polls every 5 s). The stack comes from each lesson's own CDK app.
+ * at time scale 60 (lesson 1's 5-minute polls every 5 s; lesson 4's retry backoffs in milliseconds). The stack comes from each lesson's own CDK app.
  */
 class LessonDemoTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
@@ -23,7 +23,8 @@ class LessonDemoTest {
     private static final Map<String, String> APPS = Map.of(
             "solutions/01-polling-wait", "durable.workshop.lesson1.infra.Lesson1App",
             "solutions/02-order-chaining", "durable.workshop.lesson2.infra.Lesson2App",
-            "solutions/03-approval-retry", "durable.workshop.lesson3.infra.Lesson3App");
+            "solutions/03-approval-retry", "durable.workshop.lesson3.infra.Lesson3App",
+            "solutions/04-loan-approval", "durable.workshop.lesson4.infra.Lesson4App");
     private static final Map<String, StackDefinition> STACKS = new LinkedHashMap<>();
 
     @TempDir
@@ -79,6 +80,18 @@ class LessonDemoTest {
         assertThat(text).containsPattern("charge-payment attempt 1 failed \\(.*503.*\\), retried after");
     }
 
+    @Test
+    void lesson4DecidesTheThreeProfilesThroughTheHttpApi() throws Exception {
+        String text = String.join("\n", runDemo("solutions/04-loan-approval", 4));
+        assertThat(text).contains("the local runtime does not check authorizers");
+        // Alice waited for the manager before the approval was sent, then each execution ended with its decision
+        assertThat(text.indexOf("awaitingApproval")).isPositive().isLessThan(text.indexOf("POST /approve 200"));
+        assertThat(text).containsPattern("alice-[0-9-]+: SUCCEEDED .*\"status\":\"APPROVED\".*approved by a manager")
+                .containsPattern("bob-[0-9-]+: SUCCEEDED .*\"status\":\"DENIED\".*credit score too low")
+                .containsPattern("charlie-[0-9-]+: SUCCEEDED .*\"status\":\"APPROVED\"");
+        assertThat(text.lines().filter(l -> l.matches(".*CallbackSucceeded +manager-approval.*"))).hasSize(1);
+    }
+
     private List<String> runDemo(String lesson, int number) throws Exception {
         StackDefinition stack = STACKS.get(lesson);
         List<String> out = new ArrayList<>();
@@ -86,7 +99,8 @@ class LessonDemoTest {
                 getClass().getClassLoader(), state, TIME_SCALE, 0, System.out::println), stack);
              LambdaClient lambda = DemoMain.localLambda(runtime.endpoint());
              var dynamo = runtime.dynamo()) {
-            DemoSession session = new DemoSession(lambda, dynamo, stack, TIME_SCALE, ROOT.resolve(lesson), line -> {
+            DemoSession session = new DemoSession(lambda, dynamo, stack, TIME_SCALE, ROOT.resolve(lesson),
+                    runtime.httpApiEndpoint(), line -> {
                 System.out.println(line);
                 out.add(line);
             });
