@@ -6,9 +6,14 @@ LESSON ?=
 EX ?=
 TARGET ?= lessons
 PROFILE ?=
+LOCAL ?=
+TIME_SCALE ?=
+PORT ?=
+REGION ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help slides setup test check-lesson check-solution progress hint synth deploy destroy reset-lesson preflight
+.PHONY: run demo
 
 help: ## List the targets
 	@$(SCRIPTS)/help.sh
@@ -42,6 +47,12 @@ deploy:
 
 destroy:
 	@$(SCRIPTS)/cdk.sh destroy "$(TARGET)" "$(LESSON)" "$(PROFILE)"
+
+run:
+	@$(SCRIPTS)/local-runtime.sh run "$(TARGET)" "$(LESSON)" "$(TIME_SCALE)" "$(PORT)"
+
+demo:
+	@$(SCRIPTS)/local-runtime.sh demo "$(TARGET)" "$(LESSON)" "$(LOCAL)" "$(TIME_SCALE)" "$(PROFILE)" "$(REGION)"
 
 slides:
 	@$(SCRIPTS)/slides.sh

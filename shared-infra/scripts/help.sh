@@ -18,6 +18,8 @@ row "check-solution LESSON=n" "Grade the reference solution" "模範解答を採
 row "synth LESSON=n [TARGET=solutions]" "Write the CDK template (no AWS needed)" "CDK テンプレートを書き出す（AWS 不要）" "make synth LESSON=1"
 row "deploy LESSON=n [TARGET=] [PROFILE=]" "Deploy the lesson's stack to AWS" "レッスンのスタックを AWS にデプロイする" "make deploy LESSON=1 PROFILE=dev"
 row "destroy LESSON=n [TARGET=] [PROFILE=]" "Delete the deployed stack" "デプロイしたスタックを削除する" "make destroy LESSON=1 PROFILE=dev"
+row "run LESSON=n [TIME_SCALE=60]" "Run the lesson's system locally (no AWS)" "レッスンのシステムをローカルで動かす（AWS 不要）" "make run LESSON=1"
+row "demo LESSON=n [LOCAL=1] [PROFILE=]" "Run the lesson's demo on AWS, or locally" "レッスンのデモを AWS かローカルで実行する" "make demo LESSON=1 LOCAL=1"
 row "slides" "Render the slides to slides/dist/" "スライドを slides/dist/ に書き出す" ""
 row "setup" "Install the Node tools, build shared modules" "Node ツールを入れ、共有モジュールをビルドする" ""
 row "test" "Verify the course as shipped (what CI runs)" "配布時のままのコース全体を検証する（CI と同じ）" ""

@@ -88,6 +88,14 @@ public final class LocalExecution {
     String activeStep;
 
     public LocalExecution(DurableConfig config, String inputPayload, boolean strict) {
+        this(config, inputPayload, strict, null);
+    }
+
+    /**
+     * An execution with a given ARN (a local Lambda endpoint names executions as the service does); null gives the
+     * runner's generated one.
+     */
+    public LocalExecution(DurableConfig config, String inputPayload, boolean strict, String givenArn) {
         this.config = config;
         this.serDes = config.getSerDes();
         this.inputPayload = inputPayload;
@@ -95,7 +103,7 @@ public final class LocalExecution {
         this.startTime = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         this.now = startTime;
         int n = EXECUTION_COUNTER.incrementAndGet();
-        this.arn = "arn:aws:lambda:us-east-1:123456789012:function:local-durable-function:$LATEST/durable-execution/"
+        this.arn = givenArn != null ? givenArn : "arn:aws:lambda:us-east-1:123456789012:function:local-durable-function:$LATEST/durable-execution/"
                 + "local-" + n + "/" + String.format("%08x-0000-4000-8000-%012x", n, n);
         addEvent(EventType.EXECUTION_STARTED, null, b -> b.name("local-" + n)
                 .executionStartedDetails(d -> d.input(i -> i.payload(inputPayload))));
