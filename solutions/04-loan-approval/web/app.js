@@ -12,8 +12,10 @@ const PROFILES = {
 const FINAL = ["APPROVED", "DENIED", "FAILED"];
 const POLL_MS = 1000;
 const FIELDS = ["applicationId", "applicantName", "sin", "amount"];
-// The lines the workflow writes just before it suspends in a callback wait (the lesson's fixed texts).
+// The lines the workflow writes just before it suspends in a callback wait (the lesson's fixed texts), and the
+// lines the API writes (on POST /apply, and "Approved by <caller>" on POST /approve), which are not steps.
 const WAIT_STARTS = [/^Waiting for a manager/, /fraud check started$/];
+const API_LINE = /^Application submitted|^(Approved|Denied) by (?!manager )/;
 
 const $ = (id) => document.getElementById(id);
 const API_KEY = "loan-page-api-url";
@@ -224,8 +226,7 @@ function renderLog(s) {
   const items = lines.map((line, i) => {
     const li = document.createElement("li");
     li.textContent = line;
-    // The first line is the API's (POST /apply), not a step of the workflow.
-    if (i > 0 && i <= replayedUpTo) {
+    if (i <= replayedUpTo && !API_LINE.test(line)) {
       li.classList.add("replayed");
       const badge = document.createElement("span");
       badge.className = "badge";
@@ -236,7 +237,7 @@ function renderLog(s) {
     return li;
   });
   $("log").replaceChildren(...items);
-  $("replay-note").hidden = replayedUpTo < 1;
+  $("replay-note").hidden = replayedUpTo < 0;
   $("replay-note").textContent = t("replayedTitle");
 }
 
