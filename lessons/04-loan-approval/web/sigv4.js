@@ -23,7 +23,8 @@ function rfc3986(text) {
 }
 
 /**
- * The headers that sign a request: Authorization, X-Amz-Date and, with temporary credentials, X-Amz-Security-Token.
+ * The headers that sign a request: Authorization, X-Amz-Content-Sha256, X-Amz-Date and, with temporary credentials,
+ * X-Amz-Security-Token.
  * credentials = {accessKeyId, secretAccessKey, sessionToken?}; service is "execute-api" for API Gateway.
  * now is only given by tests; the signature is valid for 5 minutes around it.
  */
@@ -32,7 +33,9 @@ export async function signRequest({ method, url, headers = {}, body = "", creden
   const amzDate = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   const day = amzDate.slice(0, 8);
 
-  const signed = { ...lowerCaseKeys(headers), host: target.host, "x-amz-date": amzDate };
+  // The payload's hash is sent and signed as x-amz-content-sha256, as the AWS SDKs do.
+  const payloadHash = await sha256Hex(body);
+  const signed = { ...lowerCaseKeys(headers), host: target.host, "x-amz-content-sha256": payloadHash, "x-amz-date": amzDate };
   if (credentials.sessionToken) {
     signed["x-amz-security-token"] = credentials.sessionToken;
   }
@@ -45,7 +48,7 @@ export async function signRequest({ method, url, headers = {}, body = "", creden
   const query = [...target.searchParams].map(([k, v]) => [rfc3986(k), rfc3986(v)])
     .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`).join("&");
-  const canonicalRequest = [method, path, query, canonicalHeaders, signedHeaders, await sha256Hex(body)].join("\n");
+  const canonicalRequest = [method, path, query, canonicalHeaders, signedHeaders, payloadHash].join("\n");
 
   // Step 2: the string to sign.
   const scope = `${day}/${region}/${service}/aws4_request`;
@@ -60,6 +63,7 @@ export async function signRequest({ method, url, headers = {}, body = "", creden
 
   const result = {
     Authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    "X-Amz-Content-Sha256": payloadHash,
     "X-Amz-Date": amzDate,
   };
   if (credentials.sessionToken) {

@@ -204,6 +204,7 @@ function render(s) {
   } else if (!s.awaitingApproval && $("approval").open) {
     $("approval").close();
   }
+  $("open-approval").hidden = !(s.awaitingApproval && current.dialogClosed);
 }
 
 /**
@@ -316,6 +317,8 @@ function retranslate() {
   showApi();
   if (current && current.status) {
     render(current.status);
+  } else {
+    document.querySelectorAll(".stage .state").forEach((el) => { el.textContent = t("statePending"); });
   }
 }
 
@@ -325,6 +328,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("approve").addEventListener("click", () => sendDecision(true));
   $("deny").addEventListener("click", () => sendDecision(false));
   $("later").addEventListener("click", () => { current.dialogClosed = true; $("approval").close(); });
+  $("approval").addEventListener("close", () => { if (current && current.status) render(current.status); });
+  $("open-approval").addEventListener("click", () => { current.dialogClosed = false; openApproval(); });
   // Escape closes the dialog like "Decide later"; the workflow keeps waiting, and a reload shows it again.
   $("approval").addEventListener("cancel", () => { if (current) current.dialogClosed = true; });
   $("language").addEventListener("click", () => { setLanguage(language === "ja" ? "en" : "ja"); retranslate(); });

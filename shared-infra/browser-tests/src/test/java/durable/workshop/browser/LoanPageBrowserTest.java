@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Lesson 4's page in headless Chromium against the local runtime running the reference solution (time scale 60):
@@ -81,6 +84,13 @@ class LoanPageBrowserTest {
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus in the dialog").isEqualTo("approve");
         screenshot("loan-page-approval-en.png");
 
+        // Escape closes the dialog; the workflow keeps waiting, and "Decide now" opens it again.
+        dialog.sendKeys(Keys.ESCAPE);
+        WebElement reopen = new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id("open-approval")));
+        assertThat(stage("manager")).isEqualTo("waiting");
+        reopen.click();
+        waitForDialog();
         browser.findElement(By.id("approve")).click();
         assertThat(finalDecision()).isEqualTo("APPROVED");
         assertThat(result()).contains("approved by a manager");
@@ -161,6 +171,30 @@ class LoanPageBrowserTest {
         }
     }
 
+    @Test
+    void theApprovalSignatureForTheDeployedApiEqualsTheAwsSdks() {
+        String url = "https://abc123defg.execute-api.eu-west-1.amazonaws.com/approve";
+        String body = "{\"applicationId\":\"alice-1\",\"approved\":true,\"comment\":\"ok: 100% sure\"}";
+        Instant at = Instant.parse("2026-03-04T05:06:07Z");
+        // Example credentials of the AWS documentation's SigV4 examples.
+        String key = "AKIDEXAMPLE";
+        String secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+        String token = "IQoJb3JpZ2luX2VjEXAMPLETOKEN/+=";
+        @SuppressWarnings("unchecked")
+        Map<String, String> page = (Map<String, String>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import("./sigv4.js").then((m) => m.signRequest({method: "POST", url: arguments[0],
+                    headers: {"content-type": "application/json"}, body: arguments[1], region: m.regionOf(arguments[0]),
+                    service: "execute-api", now: new Date(arguments[2]),
+                    credentials: {accessKeyId: arguments[3], secretAccessKey: arguments[4], sessionToken: arguments[5]}}))
+                  .then(done, (e) => done({error: String(e)}));
+                """, url, body, at.toString(), key, secret, token);
+        SdkHttpRequest sdk = SigV4.signPost(url, body, key, secret, token, "eu-west-1", at);
+        assertThat(page.get("X-Amz-Date")).isEqualTo(sdk.firstMatchingHeader("X-Amz-Date").orElseThrow());
+        assertThat(page.get("X-Amz-Security-Token")).isEqualTo(token);
+        assertThat(page.get("Authorization")).isEqualTo(sdk.firstMatchingHeader("Authorization").orElseThrow());
+    }
+
     // ------------------------------------------------------------------ the page
 
     /** Picks a profile, optionally types another amount, and submits; returns the application id. */
@@ -214,7 +248,14 @@ class LoanPageBrowserTest {
 
     private void screenshot(String name) throws IOException {
         Path file = SCREENSHOTS.resolve(name);
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        // The whole page, not only the window: Chromium's DevTools screenshot beyond the viewport.
+        Map<String, Object> size = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Number> content = (Map<String, Number>) size.get("cssContentSize");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", content.get("width"),
+                        "height", content.get("height"), "scale", 1)));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         System.out.println("screenshot: " + file.toAbsolutePath());
         if (Boolean.getBoolean("browser.readme-screenshots")) {
             for (String track : List.of("lessons", "solutions")) {
