@@ -99,8 +99,10 @@ function showError(target, e, markField) {
 
 // ------------------------------------------------------------------ following the workflow
 
+/** Follows one application; its id goes into the address (#id), so a reload or a shared link follows it again. */
 function startFollowing(id, amount) {
   clearTimeout(pollTimer);
+  history.replaceState(null, "", "#" + encodeURIComponent(id));
   current = { id, amount, status: null, sawApproval: false, dialogClosed: false };
   $("log").replaceChildren();
   $("result").hidden = true;
@@ -253,7 +255,8 @@ function renderResult(s) {
   result.dataset.decision = s.status;
   result.replaceChildren();
   const title = document.createElement("strong");
-  title.textContent = `${t(key)} · ${current.id} · ${money(current.amount)}`;
+  title.textContent = [t(key), current.id, current.amount == null ? null : money(current.amount)]
+    .filter((part) => part !== null).join(" · ");
   const reason = document.createElement("p");
   reason.className = "reason";
   reason.textContent = t("reason", { reason: s.reason || "" });
@@ -264,7 +267,8 @@ function renderResult(s) {
 
 function openApproval() {
   const dialog = $("approval");
-  $("approval-intro").textContent = t("approvalIntro", { id: current.id, amount: money(current.amount) });
+  const amount = current.amount == null ? "" : t("amountSuffix", { amount: money(current.amount) });
+  $("approval-intro").textContent = t("approvalIntro", { id: current.id, amount });
   $("approval-auth").textContent = api.isLocal ? t("approvalLocal") : t("approvalDeployed");
   $("credentials").hidden = api.isLocal;
   if (!$("region").value) {
@@ -330,7 +334,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("later").addEventListener("click", () => { current.dialogClosed = true; $("approval").close(); });
   $("approval").addEventListener("close", () => { if (current && current.status) render(current.status); });
   $("open-approval").addEventListener("click", () => { current.dialogClosed = false; openApproval(); });
-  // Escape closes the dialog like "Decide later"; the workflow keeps waiting, and a reload shows it again.
+  // Escape closes the dialog like "Decide later"; the workflow keeps waiting, and "Decide now" opens it again.
   $("approval").addEventListener("cancel", () => { if (current) current.dialogClosed = true; });
   $("language").addEventListener("click", () => { setLanguage(language === "ja" ? "en" : "ja"); retranslate(); });
   $("settings-form").addEventListener("submit", (event) => {
@@ -341,4 +345,7 @@ document.addEventListener("DOMContentLoaded", () => {
     showApi();
   });
   retranslate();
+  if (location.hash.length > 1) {
+    startFollowing(decodeURIComponent(location.hash.slice(1)), null);
+  }
 });
