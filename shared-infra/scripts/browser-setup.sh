@@ -5,9 +5,8 @@
 # Usage: browser-setup.sh
 . "$(dirname "$0")/lib.sh"
 
-chromium=/usr/bin/chromium
-driver=/usr/bin/chromedriver
-if [ -x "$chromium" ] && [ -x "$driver" ]; then
+# Debian installs both on PATH; the browser tests start them from there (see Browser.java in browser-tests).
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -20,4 +19,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null
 apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null \
     || die "$(t "apt-get could not install chromium and chromium-driver." "apt-get で chromium と chromium-driver をインストールできませんでした。")"
-"$chromium" --version 2>/dev/null | sed -n 1p
+chromium --version 2>/dev/null | sed -n 1p

@@ -28,7 +28,9 @@ final class Browser {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(sentence);
             }
-            Assumptions.abort("Skipped: " + sentence);
+            // Surefire does not show why a whole class was skipped: say it on the console too.
+            System.out.println("Skipped: " + sentence);
+            Assumptions.abort(sentence);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
