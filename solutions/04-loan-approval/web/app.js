@@ -345,7 +345,15 @@ document.addEventListener("DOMContentLoaded", () => {
     showApi();
   });
   retranslate();
-  if (location.hash.length > 1) {
-    startFollowing(decodeURIComponent(location.hash.slice(1)), null);
-  }
+  followAddress();
+  window.addEventListener("hashchange", followAddress);
 });
+
+/** An address ending in #id follows that application (a reload, a shared link, a typed id). */
+function followAddress() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id && (!current || current.id !== id)) {
+    clearErrors();
+    startFollowing(id, null);
+  }
+}

@@ -143,6 +143,20 @@ class LoanPageBrowserTest {
     }
 
     @Test
+    void anUnknownApplicationAndALostConnectionAreSaidInWords() throws IOException {
+        browser.get(page + "#nobody-1");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Not found: no application nobody-1"));
+        assertThat(browser.findElement(By.id("message")).getAttribute("data-status")).isEqualTo("404");
+
+        int closed = freePort();  // nothing listens there: as if the API had stopped
+        browser.get(page + "?api=http://127.0.0.1:" + closed);
+        apply("bob", null);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Connection lost: the API at http://127.0.0.1:" + closed + " does not answer"));
+    }
+
+    @Test
     void japaneseTextAndAManagersDenial() throws IOException {
         language("ja");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
