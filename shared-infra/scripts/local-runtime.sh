@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run` and `make demo`: builds a lesson (its function jar and its CDK app) and the local runtime, then
-#   run   starts the local Lambda endpoint with the lesson's functions and tables, until Ctrl-C;
+#   run   starts the local Lambda endpoint with the lesson's functions and tables, until Ctrl-C (and serves the
+#         lesson's web/ page, when it has one, on the HTTP API's origin);
 #   demo  runs the lesson's demo driver against AWS, or with LOCAL=1 against the local endpoint.
 # Usage: [STAGE=dev|prod] local-runtime.sh run  lessons|solutions N [TIME_SCALE] [PORT]
 #        [STAGE=dev|prod] local-runtime.sh demo lessons|solutions N [LOCAL] [TIME_SCALE] [PROFILE] [REGION]
@@ -53,7 +54,7 @@ case "$action" in
         scale=${4:-1}; port=${5:-9001}
         check_number TIME_SCALE "$scale"; check_number PORT "$port"
         exec java "${opens[@]}" -cp "$classpath" durable.workshop.localruntime.LocalRuntime "${common[@]}" \
-            --time-scale "$scale" --port "$port"
+            --time-scale "$scale" --port "$port" --web "$dir/web"
         ;;
     demo)
         local_run=${4:-}; scale=${5:-60}; profile=${6:-}; region=${7:-}

@@ -55,6 +55,11 @@ final class HttpApiAdapter implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
+    /** Serves the files of {@code dir} under {@code prefix} (such as "/web/"), on the same origin as the routes. */
+    void serveFiles(String prefix, java.nio.file.Path dir) {
+        server.createContext(prefix, new StaticFiles(prefix, dir));
+    }
+
     @Override
     public void close() {
         server.close();

@@ -36,6 +36,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<HttpApiAdapter> functionUrls = new ArrayList<>();
     private volatile LambdaService started;
     final StackDefinition stack;
+    /** The lesson's web page, when {@link #serveWebPage} serves one. */
+    private URI webPage;
 
     /** Everything the runtime needs; the stack and the class loader come from the lesson's build. */
     public record Options(String stackName, String templateJson, ClassLoader functions, Path stateDir,
@@ -132,6 +134,19 @@ public final class LocalRuntime implements AutoCloseable {
         return httpApi == null ? null : httpApi.endpoint();
     }
 
+    /**
+     * Serves a lesson's web page (its {@code web/} folder) under /web/ on the HTTP API's origin, so the page calls
+     * the API with relative URLs; returns the page's URL.
+     */
+    public URI serveWebPage(Path dir) {
+        if (httpApi == null) {
+            throw new IllegalStateException("stack " + stack.stackName + " has no HTTP API to serve a web page with");
+        }
+        httpApi.serveFiles("/web/", dir);
+        webPage = httpApi.endpoint().resolve("/web/");
+        return webPage;
+    }
+
     public DynamoDbClient dynamo() {
         return DynamoDbClient.builder().endpointOverride(dynalite.endpoint).region(Region.of(StackDefinition.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
@@ -207,6 +222,9 @@ public final class LocalRuntime implements AutoCloseable {
             System.exit(1);
             return;
         }
+        if (a.containsKey("web") && Files.isDirectory(Path.of(a.get("web"))) && runtime.httpApi != null) {
+            runtime.serveWebPage(Path.of(a.get("web")));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println(Text.say("Stopping: saving executions, stopping dynalite.",
@@ -218,6 +236,7 @@ public final class LocalRuntime implements AutoCloseable {
         endpoints.put("lambda", runtime.endpoint().toString());
         endpoints.put("dynamodb", runtime.dynamoEndpoint().toString());
         endpoints.put("httpApi", runtime.httpApiEndpoint() == null ? null : runtime.httpApiEndpoint().toString());
+        endpoints.put("webPage", runtime.webPage == null ? null : runtime.webPage.toString());
         endpoints.put("timeScale", scale);
         Path endpointsFile = o.stateDir().resolve(ENDPOINTS_FILE);
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(endpointsFile.toFile(), endpoints);
@@ -239,6 +258,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
         functionUrlEndpoints().forEach((id, url) -> out.append(Text.say("  function URL ", "  関数 URL "))
                 .append(id).append(": ").append(url).append('\n'));
+        if (webPage != null) {
+            out.append(Text.say("  Web page: ", "  Web ページ: ")).append(webPage).append('\n');
+        }
         for (StackDefinition.Function f : stack.functions) {
             out.append("  ").append(f.durable() ? Text.say("durable ", "durable function ") : Text.say("function ", "関数 "))
                     .append(f.name()).append(f.aliases().isEmpty() ? "" : ":" + String.join(",", f.aliases()))
@@ -269,7 +291,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static void usage(String problem) {
         System.err.println("local-runtime: " + problem + "\nusage: --app CLASS --classpath PATHS --function-jar JAR "
-                + "--state DIR [--track lessons|solutions] [--stage dev|prod] [--time-scale N] [--port N]");
+                + "--state DIR [--track lessons|solutions] [--stage dev|prod] [--time-scale N] [--port N] [--web DIR]");
         System.exit(2);
     }
 }
