@@ -57,7 +57,7 @@ final class HttpApiAdapter implements AutoCloseable {
 
     /** Serves the files of {@code dir} under {@code prefix} (such as "/web/"), on the same origin as the routes. */
     void serveFiles(String prefix, java.nio.file.Path dir) {
-        server.createContext(prefix, new StaticFiles(prefix, dir));
+        server.server().createContext(prefix, new StaticFiles(prefix, dir));
     }
 
     @Override
