@@ -105,7 +105,6 @@ public final class OrderChainingStack extends Stack {
                 .build());
     }
 
-
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, id).value(value).description(description).build();
     }

@@ -139,7 +139,6 @@ public final class ApprovalRetryStack extends Stack {
         return PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build();
     }
 
-
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, id).value(value).description(description).build();
     }
