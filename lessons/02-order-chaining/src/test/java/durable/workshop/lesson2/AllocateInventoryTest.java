@@ -1,12 +1,12 @@
 package durable.workshop.lesson2;
 
-import static durable.workshop.lesson2.Executions.assertFailedWith;
-import static durable.workshop.lesson2.Executions.assertPending;
-import static durable.workshop.lesson2.Executions.assertSucceeded;
-import static durable.workshop.lesson2.Executions.history;
-import static durable.workshop.lesson2.Executions.invokeStarted;
-import static durable.workshop.lesson2.Executions.names;
-import static durable.workshop.lesson2.Executions.payload;
+import static durable.workshop.lesson2.ChainedInvokes.invokeStarted;
+import static durable.workshop.lesson2.ChainedInvokes.payload;
+import static durable.workshop.testkit.ExecutionExpectations.assertFailedWith;
+import static durable.workshop.testkit.ExecutionExpectations.assertPending;
+import static durable.workshop.testkit.ExecutionExpectations.assertSucceeded;
+import static durable.workshop.testkit.ExecutionExpectations.history;
+import static durable.workshop.testkit.ExecutionExpectations.names;
 import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 

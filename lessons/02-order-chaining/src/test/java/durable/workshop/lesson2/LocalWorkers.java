@@ -2,6 +2,7 @@ package durable.workshop.lesson2;
 
 import static durable.workshop.testkit.LearnerLanguage.say;
 
+import durable.workshop.testkit.ExecutionExpectations;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.model.ChainedInvokeStartedDetails;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
@@ -28,7 +29,7 @@ final class LocalWorkers {
 
     /** Answers the named invoke the execution is waiting for. */
     void answer(LocalDurableTestRunner<Order, ?> runner, TestResult<?> result, String name) {
-        ChainedInvokeStartedDetails started = Executions.invokeStarted(result, name);
+        ChainedInvokeStartedDetails started = ChainedInvokes.invokeStarted(result, name);
         String payload = started.input().payload();
         Object response;
         try {
@@ -65,7 +66,7 @@ final class LocalWorkers {
     }
 
     private static TestOperation waitingInvoke(TestResult<?> result) {
-        return Executions.operations(result).stream()
+        return ExecutionExpectations.operations(result).stream()
                 .filter(op -> op.getType() == OperationType.CHAINED_INVOKE)
                 .filter(op -> op.getStatus() == OperationStatus.STARTED || op.getStatus() == OperationStatus.PENDING)
                 .findFirst().orElse(null);

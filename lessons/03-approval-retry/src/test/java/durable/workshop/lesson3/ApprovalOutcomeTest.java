@@ -1,7 +1,7 @@
 package durable.workshop.lesson3;
 
-import static durable.workshop.lesson3.Executions.assertPending;
-import static durable.workshop.lesson3.Executions.assertSucceeded;
+import static durable.workshop.testkit.ExecutionExpectations.assertPending;
+import static durable.workshop.testkit.ExecutionExpectations.assertSucceeded;
 import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 

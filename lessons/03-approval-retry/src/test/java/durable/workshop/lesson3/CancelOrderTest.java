@@ -1,8 +1,8 @@
 package durable.workshop.lesson3;
 
-import static durable.workshop.lesson3.Executions.assertSucceeded;
-import static durable.workshop.lesson3.Executions.history;
-import static durable.workshop.lesson3.Executions.names;
+import static durable.workshop.testkit.ExecutionExpectations.assertSucceeded;
+import static durable.workshop.testkit.ExecutionExpectations.history;
+import static durable.workshop.testkit.ExecutionExpectations.names;
 import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 

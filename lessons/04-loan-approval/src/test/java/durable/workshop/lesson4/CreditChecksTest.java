@@ -1,8 +1,8 @@
 package durable.workshop.lesson4;
 
-import static durable.workshop.lesson4.Executions.assertFailedWith;
-import static durable.workshop.lesson4.Executions.assertSucceeded;
-import static durable.workshop.lesson4.Executions.history;
+import static durable.workshop.testkit.ExecutionExpectations.assertFailedWith;
+import static durable.workshop.testkit.ExecutionExpectations.assertSucceeded;
+import static durable.workshop.testkit.ExecutionExpectations.history;
 import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
 package durable.workshop.lesson2;
 
-import static durable.workshop.lesson2.Executions.assertFailedWith;
-import static durable.workshop.lesson2.Executions.assertPending;
-import static durable.workshop.lesson2.Executions.assertSucceeded;
-import static durable.workshop.lesson2.Executions.history;
-import static durable.workshop.lesson2.Executions.names;
+import static durable.workshop.testkit.ExecutionExpectations.assertFailedWith;
+import static durable.workshop.testkit.ExecutionExpectations.assertPending;
+import static durable.workshop.testkit.ExecutionExpectations.assertSucceeded;
+import static durable.workshop.testkit.ExecutionExpectations.history;
+import static durable.workshop.testkit.ExecutionExpectations.names;
 import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,11 @@
 package durable.workshop.lesson3;
 
-import static durable.workshop.lesson3.Executions.assertFailedWith;
-import static durable.workshop.lesson3.Executions.assertPending;
-import static durable.workshop.lesson3.Executions.assertSucceeded;
-import static durable.workshop.lesson3.Executions.history;
+import static durable.workshop.testkit.ExecutionExpectations.assertFailedWith;
+import static durable.workshop.testkit.ExecutionExpectations.assertPending;
+import static durable.workshop.testkit.ExecutionExpectations.assertSucceeded;
+import static durable.workshop.testkit.ExecutionExpectations.history;
+import static durable.workshop.testkit.ExecutionExpectations.names;
+import static durable.workshop.testkit.ExecutionExpectations.operations;
 import static durable.workshop.testkit.LearnerLanguage.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +53,7 @@ class OrderWorkflowTest {
         TestResult<OrderResult> waiting = runner.runUntilComplete(order);
         assertPending(waiting, say("the workflow should receive, reserve and then wait for approval",
                 "ワークフローは受付、在庫の確保の後、承認を待つはずです"));
-        List<String> top = Executions.operations(waiting).stream().map(TestOperation::getName)
+        List<String> top = operations(waiting).stream().map(TestOperation::getName)
                 .filter(n -> List.of("receive-order", "reserve-inventory", "approval").contains(n)).toList();
         assertThat(top).as(say("history ", "履歴: ") + history(waiting))
                 .containsExactly("receive-order", "reserve-inventory", "approval");
@@ -152,7 +154,7 @@ class OrderWorkflowTest {
         ErrorObject error = assertFailedWith(result, InvalidOrderException.class,
                 say("a quantity of 0 is invalid input", "数量 0 は不正な入力です"));
         assertThat(error.errorMessage()).contains("items[0].quantity");
-        assertThat(Executions.names(result)).as(say("nothing is reserved; history ", "在庫は確保しないはずです。履歴: ")
+        assertThat(names(result)).as(say("nothing is reserved; history ", "在庫は確保しないはずです。履歴: ")
                 + history(result)).containsExactly("receive-order");
         assertThat(Fixtures.stockOf(dynamoDb, "prod-001")).isEqualTo(50);
     }

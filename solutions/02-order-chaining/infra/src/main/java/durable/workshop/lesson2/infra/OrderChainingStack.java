@@ -3,28 +3,21 @@ package durable.workshop.lesson2.infra;
 import durable.workshop.cdk.DurableFunction;
 import durable.workshop.cdk.FunctionJar;
 import durable.workshop.cdk.FunctionSettings;
-import durable.workshop.cdk.Nag;
 import durable.workshop.cdk.TableAccess;
+import durable.workshop.cdk.TableSeed;
 import durable.workshop.cdk.WorkerFunction;
 import durable.workshop.cdk.WorkshopConfig;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.customresources.AwsCustomResource;
-import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
-import software.amazon.awscdk.customresources.AwsSdkCall;
-import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -35,8 +28,6 @@ import software.constructs.Construct;
 public final class OrderChainingStack extends Stack {
 
     public static final String PACKAGE = "durable.workshop.lesson2.";
-    /** Construct id of the CDK's shared function behind AwsCustomResource. */
-    private static final String SDK_CALL_FUNCTION_ID = "AWS679f53fac002430cb0da5b7982bd2287";
 
     public OrderChainingStack(Construct scope, String id, WorkshopConfig config) {
         super(scope, id);
@@ -53,7 +44,8 @@ public final class OrderChainingStack extends Stack {
                         .pointInTimeRecoveryEnabled(true).build())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        loadSampleProducts(catalog, tableName, config);
+        new TableSeed(this, "SampleProducts", catalog, tableName,
+                SampleProducts.ALL.stream().map(SampleProducts.Product::item).toList(), config.logRetention());
 
         WorkerFunction payment = worker("PaymentWorker", config.name("payment"), "authorizes and voids payments",
                 code, config, Map.of());
@@ -111,41 +103,6 @@ public final class OrderChainingStack extends Stack {
                 .environment(environment)
                 .logRetention(config.logRetention())
                 .build());
-    }
-
-    /** Writes the sample products when the stack is created (and again if this list changes). */
-    private void loadSampleProducts(Table catalog, String tableName, WorkshopConfig config) {
-        List<Map<String, Object>> puts = SampleProducts.ALL.stream()
-                .map(p -> Map.<String, Object>of("PutRequest", Map.of("Item", p.item())))
-                .toList();
-        AwsSdkCall batchWrite = AwsSdkCall.builder()
-                .service("DynamoDB")
-                .action("batchWriteItem")
-                .parameters(Map.of("RequestItems", Map.of(tableName, puts)))
-                .physicalResourceId(PhysicalResourceId.of(tableName + "-sample-products"))
-                .build();
-        LogGroup logs = LogGroup.Builder.create(this, "LoadProductsLogs")
-                .retention(config.logRetention())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        AwsCustomResource load = AwsCustomResource.Builder.create(this, "LoadSampleProducts")
-                .onCreate(batchWrite)
-                .onUpdate(batchWrite)
-                .installLatestAwsSdk(false)
-                .logGroup(logs)
-                .policy(AwsCustomResourcePolicy.fromStatements(List.of(PolicyStatement.Builder.create()
-                        .actions(List.of("dynamodb:BatchWriteItem"))
-                        .resources(List.of(catalog.getTableArn()))
-                        .build())))
-                .build();
-        load.getNode().addDependency(catalog);
-
-        // The CDK runs such SDK calls in one shared Lambda function per stack, found under this fixed id.
-        Nag.suppress(getNode().findChild(SDK_CALL_FUNCTION_ID), "AwsSolutions-IAM4",
-                "The CDK's function that loads the sample products at deploy time has AWSLambdaBasicExecutionRole,"
-                        + " which allows only the CloudWatch Logs writes a Lambda function needs for its logs; its"
-                        + " one other permission is BatchWriteItem on the catalog.",
-                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     }
 
     private void output(String id, String value, String description) {

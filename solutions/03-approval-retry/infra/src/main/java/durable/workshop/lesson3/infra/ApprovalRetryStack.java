@@ -4,8 +4,8 @@ import durable.workshop.cdk.CallbackSenderPolicy;
 import durable.workshop.cdk.DurableFunction;
 import durable.workshop.cdk.FunctionJar;
 import durable.workshop.cdk.FunctionSettings;
-import durable.workshop.cdk.Nag;
 import durable.workshop.cdk.TableAccess;
+import durable.workshop.cdk.TableSeed;
 import durable.workshop.cdk.WorkerFunction;
 import durable.workshop.cdk.WorkshopConfig;
 import java.util.List;
@@ -14,10 +14,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.customresources.AwsCustomResource;
-import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
-import software.amazon.awscdk.customresources.AwsSdkCall;
-import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -29,7 +25,6 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -43,8 +38,6 @@ public final class ApprovalRetryStack extends Stack {
     public static final String PACKAGE = "durable.workshop.lesson3.";
     /** Beyond the approval wait: receiving, reserving, at most 5 charge attempts with backoff, the notice. */
     static final Duration WORK_AFTER_APPROVAL = Duration.hours(1);
-    /** Construct id of the CDK's shared function behind AwsCustomResource. */
-    private static final String SDK_CALL_FUNCTION_ID = "AWS679f53fac002430cb0da5b7982bd2287";
 
     public ApprovalRetryStack(Construct scope, String id, WorkshopConfig config) {
         super(scope, id);
@@ -56,7 +49,8 @@ public final class ApprovalRetryStack extends Stack {
 
         Table products = table("Products", config.name("products"), "productId");
         Table orders = table("Orders", config.name("orders"), "orderId");
-        loadSampleProducts(products, config);
+        new TableSeed(this, "SampleProducts", products, config.name("products"),
+                SampleProducts.ALL.stream().map(SampleProducts.Product::item).toList(), config.logRetention());
 
         // The sandbox gateway: a plain function whose ledger remembers each idempotency key for a day.
         Table ledger = Table.Builder.create(this, "PaymentLedger")
@@ -143,41 +137,6 @@ public final class ApprovalRetryStack extends Stack {
     /** Point-in-time recovery, as cdk-nag (AwsSolutions-DDB3) asks; for tables this small it costs cents. */
     private static PointInTimeRecoverySpecification recovery() {
         return PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build();
-    }
-
-    /** Writes the sample products when the stack is created (and again if this list changes). */
-    private void loadSampleProducts(Table products, WorkshopConfig config) {
-        List<Map<String, Object>> puts = SampleProducts.ALL.stream()
-                .map(p -> Map.<String, Object>of("PutRequest", Map.of("Item", p.item())))
-                .toList();
-        AwsSdkCall batchWrite = AwsSdkCall.builder()
-                .service("DynamoDB")
-                .action("batchWriteItem")
-                .parameters(Map.of("RequestItems", Map.of(config.name("products"), puts)))
-                .physicalResourceId(PhysicalResourceId.of(config.name("products") + "-sample-products"))
-                .build();
-        LogGroup logs = LogGroup.Builder.create(this, "LoadProductsLogs")
-                .retention(config.logRetention())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        AwsCustomResource load = AwsCustomResource.Builder.create(this, "LoadSampleProducts")
-                .onCreate(batchWrite)
-                .onUpdate(batchWrite)
-                .installLatestAwsSdk(false)
-                .logGroup(logs)
-                .policy(AwsCustomResourcePolicy.fromStatements(List.of(PolicyStatement.Builder.create()
-                        .actions(List.of("dynamodb:BatchWriteItem"))
-                        .resources(List.of(products.getTableArn()))
-                        .build())))
-                .build();
-        load.getNode().addDependency(products);
-
-        // The CDK runs such SDK calls in one shared Lambda function per stack, found under this fixed id.
-        Nag.suppress(getNode().findChild(SDK_CALL_FUNCTION_ID), "AwsSolutions-IAM4",
-                "The CDK's function that loads the sample products at deploy time has AWSLambdaBasicExecutionRole,"
-                        + " which allows only the CloudWatch Logs writes a Lambda function needs for its logs; its"
-                        + " one other permission is BatchWriteItem on the product table.",
-                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     }
 
     private void output(String id, String value, String description) {

@@ -1,7 +1,6 @@
-package durable.workshop.lesson4;
+package durable.workshop.testkit;
 
 import static durable.workshop.testkit.LearnerLanguage.say;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,59 +11,66 @@ import software.amazon.lambda.durable.testing.TestOperation;
 import software.amazon.lambda.durable.testing.TestResult;
 
 /**
- * Assertions on a durable execution. Every failure message says what the test expected and then how the
- * execution actually ended, error included, so an unfinished exercise shows its own TODO. Messages are in the
- * learner's language; the execution's error is appended as it is in both.
+ * Assertions on a durable execution for graded tests. Every failure message says what the test expected and
+ * then how the execution actually ended, error and operation history included, so an unfinished exercise
+ * shows its own TODO. Messages are in the learner's language; the execution's error is appended as it is in
+ * both. {@link ExecutionAssertions} is the shorter form whose messages carry only status and error.
  */
-final class Executions {
+public final class ExecutionExpectations {
 
-    private Executions() {
+    private ExecutionExpectations() {
     }
 
-    static void assertSucceeded(TestResult<?> result, String expectation) {
+    /** The execution succeeded; otherwise fails with {@code expectation} and how it really ended. */
+    public static void assertSucceeded(TestResult<?> result, String expectation) {
         if (result.getStatus() != ExecutionStatus.SUCCEEDED) {
-            fail(butActually(expectation, result));
+            throw new AssertionError(butActually(expectation, result));
         }
     }
 
-    static void assertPending(TestResult<?> result, String expectation) {
+    /** The execution is suspended (in a wait, a callback or a retry). */
+    public static void assertPending(TestResult<?> result, String expectation) {
         if (result.getStatus() != ExecutionStatus.PENDING) {
-            fail(butActually(expectation, result));
+            throw new AssertionError(butActually(expectation, result));
         }
     }
 
-    /** The execution failed with exactly this error type; returns its error. */
-    static ErrorObject assertFailedWith(TestResult<?> result, Class<? extends Throwable> type, String expectation) {
+    /** The execution failed with exactly this error type (full or simple class name); returns its error. */
+    public static ErrorObject assertFailedWith(TestResult<?> result, Class<? extends Throwable> type,
+            String expectation) {
         ErrorObject error = result.getError().orElse(null);
         if (result.getStatus() != ExecutionStatus.FAILED || error == null || !isType(error, type)) {
             String name = type.getSimpleName();
-            fail(butActually(expectation + say(" (error type " + name + ")", "（エラーの型は " + name + "）"), result));
+            throw new AssertionError(butActually(
+                    expectation + say(" (error type " + name + ")", "（エラーの型は " + name + "）"), result));
         }
         return error;
     }
 
     /** The operations of the execution, in the order they started, without the execution itself. */
-    static List<TestOperation> operations(TestResult<?> result) {
+    public static List<TestOperation> operations(TestResult<?> result) {
         return result.getOperations().stream().filter(op -> op.getType() != OperationType.EXECUTION).toList();
     }
 
-    static List<String> names(TestResult<?> result) {
+    /** The names of {@link #operations}, in order. */
+    public static List<String> names(TestResult<?> result) {
         return operations(result).stream().map(TestOperation::getName).toList();
     }
 
-    /** "validate-application STEP SUCCEEDED, ..." for messages. */
-    static String history(TestResult<?> result) {
+    /** {@code [validate-order STEP SUCCEEDED, ...]} for messages. */
+    public static String history(TestResult<?> result) {
         return operations(result).stream()
                 .map(op -> op.getName() + " " + op.getType() + " " + op.getStatus())
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** What the test expected, then how the execution really ended. */
-    static String butActually(String expectation, TestResult<?> result) {
+    public static String butActually(String expectation, TestResult<?> result) {
         return expectation + say(", but ", "。しかし実際には、") + describe(result);
     }
 
-    static String describe(TestResult<?> result) {
+    /** The status, the error when there is one, and the operation history. */
+    public static String describe(TestResult<?> result) {
         // The error type and message stay as the execution reported them: they carry the skeleton's TODO.
         String status = String.valueOf(result.getStatus());
         String error = result.getError().map(e -> e.errorType() + ": " + e.errorMessage()).orElse(null);
