@@ -96,7 +96,8 @@ GRADER_NEEDS_MAVEN=3
 GRADER_NEEDS_RESTART=4
 
 # True when Maven must build DIR before the grader can even start: never built, or a saved classpath entry is
-# gone (for example after `./mvnw clean` in a shared module). What changed since is the grader's decision.
+# gone (for example after `./mvnw clean` in a shared module), or the grader itself changed. What else changed
+# since is the grader's decision.
 needs_first_build() {
     local dir=$1 classpath_file="$1/target/grader.classpath" entry entries
     [ -f "$classpath_file" ] && [ -d "$dir/target/classes" ] && [ -d "$dir/target/test-classes" ] || return 0
@@ -105,6 +106,10 @@ needs_first_build() {
     for entry in ${entries[@]+"${entries[@]}"}; do
         [ -e "$entry" ] || return 0
     done
+    # The grader decides what else to rebuild, but it cannot tell that it is out of date itself (after a
+    # `git pull` that brought a newer grader): then Maven builds first.
+    [ -z "$(find "$ROOT/shared-infra/grader/src/main" "$ROOT/shared-infra/grader/pom.xml" -type f \
+        -newer "$classpath_file" -print -quit 2>/dev/null)" ] || return 0
     return 1
 }
 
