@@ -112,12 +112,9 @@ public final class LoanApprovalStack extends Stack {
         TableAccess.grantItemActions(progress, api.getFunction(), TableAccess.GET_ITEM, TableAccess.UPDATE_ITEM);
         api.grantInvokeAlias(workflow.getAlias());
         // Both callback senders share one policy: the three callback actions on the workflow's versions only.
-        // Attached from the policy's side (its Roles), not the roles' (their ManagedPolicyArns): the workflow's role
-        // already depends on the fraud check's alias, so a fraud-check role that depended on this policy, which
-        // names the workflow, would make the template a cycle CloudFormation refuses.
         CallbackSenderPolicy senders = new CallbackSenderPolicy(this, "WorkflowCallbackSenders", workflow);
-        senders.policy().attachToRole(api.getFunction().getRole());
-        senders.policy().attachToRole(fraudCheck.getFunction().getRole());
+        senders.grant(api.getFunction());
+        senders.grant(fraudCheck.getFunction());
 
         HttpApi httpApi = httpApi(config, api);
         ManagedPolicy approvers = approverPolicy(httpApi);
