@@ -21,10 +21,10 @@ fi
 
 # The grader's exit status is the command's: 0 only when every exercise passes.
 status=0
-run_grader "$dir" --compile "$@" || status=$?
+run_grader --record "$dir" --compile "$@" || status=$?
 if [ "$status" -eq "$GRADER_NEEDS_MAVEN" ]; then
     maven_build "$dir" "$fix" || exit 1
-    run_grader "$dir" "$@"
+    run_grader --record "$dir" "$@"
 else
     exit "$status"
 fi

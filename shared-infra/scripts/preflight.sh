@@ -12,7 +12,7 @@ tools() {
     # shellcheck disable=SC2086 # one path per word
     [ -z "$found" ] || ls -lL $found 2>/dev/null
 }
-passed_stamp="$ROOT/.workshop/preflight.ok"
+passed_stamp=$PREFLIGHT_STAMP
 tools_now=$(tools)
 if [ -f "$passed_stamp" ] && [ "$(cat "$passed_stamp")" = "$tools_now" ]; then
     exit 0

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  *   <li>Maven, when nothing was built yet, a saved classpath entry is gone, or something Maven resolves changed:
  *       a pom, {@code lesson.json}, or a shared module the classpath holds as a directory (a reactor build).</li>
  *   <li>The JDK compiler alone ({@link LessonCompiler}), when only the module's own {@code src/main} or
- *       {@code src/test} changed. A change in {@code src/main} recompiles the tests too, as Maven does.</li>
+ *       {@code src/test} changed. A change in {@code src/main} recompiles the tests too when the main classes'
+ *       API changed ({@link CompiledApi}); they are compiled against it, as in Maven.</li>
  *   <li>Nothing otherwise.</li>
  * </ul>
  *
@@ -33,10 +34,18 @@ final class Changes {
 
     enum Action { NOTHING, COMPILE, MAVEN }
 
-    /** The decision; {@code cause} is the first file found that asks for it (null for nothing). */
+    /**
+     * The decision; {@code main} and {@code test}: which source trees changed. {@code cause} is the first file found
+     * that asks for it (null for nothing).
+     */
     record Plan(Action action, boolean main, boolean test, Path cause) {
         static Plan nothing() {
             return new Plan(Action.NOTHING, false, false, null);
+        }
+
+        /** Compile the main and test sources, whatever changed. */
+        static Plan everything() {
+            return new Plan(Action.COMPILE, true, true, null);
         }
 
         static Plan maven(Path cause) {
@@ -71,7 +80,7 @@ final class Changes {
         if (main.isEmpty() && test.isEmpty()) {
             return Plan.nothing();
         }
-        return new Plan(Action.COMPILE, main.isPresent(), true, main.orElseGet(test::get));
+        return new Plan(Action.COMPILE, main.isPresent(), test.isPresent(), main.orElseGet(test::get));
     }
 
     /** The newest modification time of everything {@link #plan} looks at: what `make watch` polls. */

@@ -23,7 +23,7 @@ import org.junit.platform.engine.DiscoverySelector;
  */
 public final class Grader {
 
-    enum Mode { GRADE, EXPECT_TODO, EXPECT_PASS, PROGRESS, HINT, EXERCISE_FILES }
+    enum Mode { GRADE, EXPECT_TODO, EXPECT_PASS, PROGRESS, HINT, EXERCISE_FILES, PACK_CLASSPATH }
 
     /** Everything one run needs; tests build it directly. */
     record Config(Mode mode, Path lessonDir, Path repoRoot, Lang lang, int timeoutSeconds, boolean saveProgress,
@@ -42,14 +42,17 @@ public final class Grader {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Lang lang = Lang.detect(optionValue(args, "--lang"), System.getenv());
-        // --compile: compile what changed first (or ask for Maven); --watch: grade on every save. Both grade.
+        // --compile: compile what changed first (or ask for Maven); --compile-all: compile everything first (the
+        // run that records the classes a check loads, the compiler's included); --watch: grade on every save.
         List<String> rest = new ArrayList<>(List.of(args));
         boolean watch = rest.remove("--watch");
         boolean compile = rest.remove("--compile");
+        boolean compileAll = rest.remove("--compile-all");
         int status;
         try {
             Config config = parse(rest.toArray(String[]::new), System.getenv());
-            status = watch ? Watch.run(config, out, err) : compile ? compileThenRun(config, out, err) : run(config, out);
+            status = watch ? Watch.run(config, out, err)
+                    : compile || compileAll ? compileThenRun(config, compile, compileAll, out, err) : run(config, out);
         } catch (UsageException e) {
             out.println(e.getMessage());
             out.print(Messages.get(lang, "usage"));
@@ -103,6 +106,7 @@ public final class Grader {
                 case "--expect-pass" -> mode = Mode.EXPECT_PASS;
                 case "--progress" -> mode = Mode.PROGRESS;
                 case "--exercise-files" -> mode = Mode.EXERCISE_FILES;
+                case "--pack-classpath" -> mode = Mode.PACK_CLASSPATH;
                 case "--hint" -> {
                     mode = Mode.HINT;
                     // The exercise id is optional: without it, the hint of the first unsolved exercise.
@@ -130,6 +134,10 @@ public final class Grader {
                     Lesson.load(config.lessonDir(), config.lang()).exerciseFiles().forEach(out::println);
                     yield 0;
                 }
+                case PACK_CLASSPATH -> {
+                    LaunchClasspath.pack(config.lessonDir());
+                    yield 0;
+                }
                 case GRADE, EXPECT_TODO, EXPECT_PASS -> grade(config, Lesson.load(config.lessonDir(), config.lang()), out);
             };
         } catch (IOException e) {
@@ -139,13 +147,22 @@ public final class Grader {
     }
 
     /**
-     * `make check-lesson`: compiles the module's changed sources with the JDK compiler, then grades. Returns
-     * {@link #NEEDS_MAVEN} without grading when Maven must build first (a pom, lesson.json, a shared module).
+     * `make check-lesson`: compiles the module's changed sources ({@code changed}) or all of them ({@code all}) with
+     * the JDK compiler, then grades. The scripts pass both on the run that records the classes a check loads. With {@code changed}, returns {@link #NEEDS_MAVEN} without grading when Maven
+     * must build first (a pom, lesson.json, a shared module).
      */
     static int compileThenRun(Config config, PrintStream out, PrintStream err) throws IOException {
-        Changes.Plan plan = Changes.plan(config.repoRoot(), config.lessonDir());
-        if (plan.action() == Changes.Action.MAVEN || plan.action() == Changes.Action.COMPILE && !LessonCompiler.available()) {
+        return compileThenRun(config, true, false, out, err);
+    }
+
+    static int compileThenRun(Config config, boolean changed, boolean all, PrintStream out, PrintStream err) throws IOException {
+        Changes.Plan plan = changed ? Changes.plan(config.repoRoot(), config.lessonDir()) : Changes.Plan.nothing();
+        if (plan.action() == Changes.Action.MAVEN
+                || (plan.action() == Changes.Action.COMPILE || all) && !LessonCompiler.available()) {
             return NEEDS_MAVEN;
+        }
+        if (all) {
+            plan = Changes.Plan.everything();
         }
         if (plan.action() == Changes.Action.COMPILE && !compile(config, plan, err, "compileFix")) {
             return 1;
@@ -157,7 +174,7 @@ public final class Grader {
     static boolean compile(Config config, Changes.Plan plan, PrintStream err, String fixKey) throws IOException {
         Lang lang = config.lang();
         err.println("==> " + Messages.get(lang, "compiling", relative(config.repoRoot(), config.lessonDir())));
-        List<String> errors = LessonCompiler.compile(config.repoRoot(), config.lessonDir(), plan.main(), lang);
+        List<String> errors = LessonCompiler.compile(config.repoRoot(), config.lessonDir(), plan.main(), plan.test(), lang);
         if (errors.isEmpty()) {
             return true;
         }

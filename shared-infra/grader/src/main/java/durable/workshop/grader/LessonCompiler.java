@@ -59,10 +59,11 @@ final class LessonCompiler {
     }
 
     /**
-     * Compiles {@code src/main} (when {@code main}) and {@code src/test}; returns the errors, formatted as the
-     * scripts print Maven's ({@code lessons/.../Handler.java:120:9: cannot find symbol}), or an empty list.
+     * Compiles {@code src/main} (when {@code main}) and {@code src/test} (when {@code test}, or when the main
+     * classes' API changed: see {@link CompiledApi}); returns the errors, formatted as the scripts print Maven's
+     * ({@code lessons/.../Handler.java:120:9: cannot find symbol}), or an empty list.
      */
-    static List<String> compile(Path root, Path lessonDir, boolean main, Lang lang) throws IOException {
+    static List<String> compile(Path root, Path lessonDir, boolean main, boolean test, Lang lang) throws IOException {
         FileTime sources = Changes.newestSource(lessonDir);
         List<Path> classpath = Changes.classpath(lessonDir);
         Path work = lessonDir.resolve("target/grader-compile");
@@ -74,7 +75,8 @@ final class LessonCompiler {
         if (main) {
             errors.addAll(compileTree(root, lessonDir.resolve("src/main"), classes, classpath, release, lang));
         }
-        if (errors.isEmpty()) {
+        boolean compileTests = test || !main || !CompiledApi.same(lessonDir.resolve("target/classes"), classes);
+        if (errors.isEmpty() && compileTests) {
             List<Path> testClasspath = new ArrayList<>();
             testClasspath.add(classes);
             testClasspath.addAll(classpath);
@@ -87,7 +89,9 @@ final class LessonCompiler {
         if (main) {
             replace(lessonDir.resolve("target/classes"), classes, work);
         }
-        replace(lessonDir.resolve("target/test-classes"), testClasses, work);
+        if (compileTests) {
+            replace(lessonDir.resolve("target/test-classes"), testClasses, work);
+        }
         deleteTree(work);
         Path stamp = lessonDir.resolve(Changes.SOURCES_STAMP);
         if (!Files.exists(stamp)) {

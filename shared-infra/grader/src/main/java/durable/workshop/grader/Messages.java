@@ -100,10 +100,12 @@ final class Messages {
             entry("verdictFailed", "FAILED: %d problem(s) in %s", "失敗: %2$s に %1$d 件の問題があります"),
             entry("usage", """
                     Usage: Grader [--lesson-dir DIR] [--root DIR] [--lang en|ja] [--timeout SECONDS] [--no-progress] [--verbose]
-                                  [--compile | --watch] [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
+                                  [--compile | --compile-all | --watch]
+                                  [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files | --pack-classpath]
                     """, """
                     使い方: Grader [--lesson-dir DIR] [--root DIR] [--lang en|ja] [--timeout 秒] [--no-progress] [--verbose]
-                                  [--compile | --watch] [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files]
+                                  [--compile | --compile-all | --watch]
+                                  [--expect-todo | --expect-pass | --progress | --hint [N.M] | --exercise-files | --pack-classpath]
                     """),
             entry("badOption", "Unknown option %s.", "不明なオプション %s です。"),
             entry("badValue", "Option %s needs a value.", "オプション %s には値が必要です。"),

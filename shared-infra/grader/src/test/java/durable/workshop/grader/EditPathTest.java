@@ -57,6 +57,29 @@ class EditPathTest {
     }
 
     @Test
+    void testsAreCompiledAgainOnlyWhenTheMainApiChanged() throws IOException {
+        course.checkLesson(Lang.EN);
+        Path testClass = course.lesson.resolve("target/test-classes/fixture/GreeterTest.class");
+        byte[] tests = Files.readAllBytes(testClass);
+        Files.delete(testClass);
+        Files.write(testClass, tests); // a new file: replaced test classes would be other files again
+        Object before = Files.readAttributes(testClass, "unix:ino").get("ino");
+
+        // A method body: the compiled tests still fit, and they run against the new code.
+        course.save("lessons/09-fixture/src/main/java/fixture/Greeter.java", TempCourse.GREETER.replace("\"Hello, \"", "\"Hi, \""));
+        TempCourse.Output body = course.checkLesson(Lang.EN);
+        assertThat(body.out()).contains("✘ 9.1").contains("TODO 9.1: say hello");
+        assertThat(Files.readAttributes(testClass, "unix:ino").get("ino")).as("tests kept").isEqualTo(before);
+
+        // A signature the tests use: compiled again, and the learner sees why they no longer compile.
+        course.save("lessons/09-fixture/src/main/java/fixture/Greeter.java",
+                TempCourse.GREETER.replace("greet(String name)", "greet(String name, int times)"));
+        TempCourse.Output signature = course.checkLesson(Lang.EN);
+        assertThat(signature.err()).contains("GreeterTest.java").contains("method greet in class fixture.Greeter cannot be applied");
+        assertThat(signature.status()).isEqualTo(1);
+    }
+
+    @Test
     void compileErrorsLookLikeMavensInTheLearnersLanguageAndKeepTheLastBuild() throws IOException {
         course.checkLesson(Lang.EN);
         byte[] good = Files.readAllBytes(course.lesson.resolve("target/classes/fixture/Greeter.class"));
