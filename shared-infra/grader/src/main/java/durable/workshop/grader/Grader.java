@@ -148,8 +148,9 @@ public final class Grader {
 
     /**
      * `make check-lesson`: compiles the module's changed sources ({@code changed}) or all of them ({@code all}) with
-     * the JDK compiler, then grades. The scripts pass both on the run that records the classes a check loads. With {@code changed}, returns {@link #NEEDS_MAVEN} without grading when Maven
-     * must build first (a pom, lesson.json, a shared module).
+     * the JDK compiler, then grades. With {@code changed}, returns {@link #NEEDS_MAVEN} without grading when Maven
+     * must build first (a pom, lesson.json, a shared module). The scripts pass both on the run that records the
+     * classes a check loads, so that the compiler's are among them.
      */
     static int compileThenRun(Config config, PrintStream out, PrintStream err) throws IOException {
         return compileThenRun(config, true, false, out, err);
@@ -161,19 +162,26 @@ public final class Grader {
                 || (plan.action() == Changes.Action.COMPILE || all) && !LessonCompiler.available()) {
             return NEEDS_MAVEN;
         }
+        // Compiling what is already compiled gives the same classes: not worth a "Compiling" line.
+        boolean announce = plan.action() == Changes.Action.COMPILE;
         if (all) {
             plan = Changes.Plan.everything();
         }
-        if (plan.action() == Changes.Action.COMPILE && !compile(config, plan, err, "compileFix")) {
+        if (plan.action() == Changes.Action.COMPILE && !compile(config, plan, err, "compileFix", announce)) {
             return 1;
         }
         return run(config, out);
     }
 
-    /** Compiles as the plan says; on errors prints them as the scripts print Maven's, then {@code fixKey}. */
-    static boolean compile(Config config, Changes.Plan plan, PrintStream err, String fixKey) throws IOException {
+    /**
+     * Compiles as the plan says (saying so when {@code announce}); on errors prints them as the scripts print Maven's,
+     * then {@code fixKey}.
+     */
+    static boolean compile(Config config, Changes.Plan plan, PrintStream err, String fixKey, boolean announce) throws IOException {
         Lang lang = config.lang();
-        err.println("==> " + Messages.get(lang, "compiling", relative(config.repoRoot(), config.lessonDir())));
+        if (announce) {
+            err.println("==> " + Messages.get(lang, "compiling", relative(config.repoRoot(), config.lessonDir())));
+        }
         List<String> errors = LessonCompiler.compile(config.repoRoot(), config.lessonDir(), plan.main(), plan.test(), lang);
         if (errors.isEmpty()) {
             return true;

@@ -60,7 +60,7 @@ final class Watch {
             return Optional.of(Grader.NEEDS_MAVEN);
         }
         clearScreen(out);
-        if (plan.action() == Changes.Action.COMPILE && !Grader.compile(config, plan, err, "watchFix")) {
+        if (plan.action() == Changes.Action.COMPILE && !Grader.compile(config, plan, err, "watchFix", true)) {
             return Optional.empty();
         }
         try (LessonClasses classes = LessonClasses.of(dir)) {

@@ -57,6 +57,24 @@ class EditPathTest {
     }
 
     @Test
+    void theRunThatRecordsTheClassesCompilesEverythingWithoutSayingSo() throws IOException {
+        course.checkLesson(Lang.EN);
+        Path greeter = course.lesson.resolve("target/classes/fixture/Greeter.class");
+        Object before = Files.readAttributes(greeter, "unix:ino").get("ino");
+
+        TempCourse.Output run = course.checkLessonCompilingAll(Lang.EN);
+
+        assertThat(run.err()).as("nothing changed, so no \"Compiling\" line").isEmpty();
+        assertThat(run.out()).contains("✔ 9.1").contains("✘ 9.2");
+        assertThat(Files.readAttributes(greeter, "unix:ino").get("ino")).as("compiled again").isNotEqualTo(before);
+
+        course.save("lessons/09-fixture/src/main/java/fixture/Greeter.java", BROKEN);
+        TempCourse.Output broken = course.checkLessonCompilingAll(Lang.EN);
+        assertThat(broken.err()).startsWith("==> Compiling lessons/09-fixture\n==> The code does not compile yet:");
+        assertThat(broken.status()).isEqualTo(1);
+    }
+
+    @Test
     void testsAreCompiledAgainOnlyWhenTheMainApiChanged() throws IOException {
         course.checkLesson(Lang.EN);
         Path testClass = course.lesson.resolve("target/test-classes/fixture/GreeterTest.class");

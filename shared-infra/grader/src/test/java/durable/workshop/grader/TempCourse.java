@@ -150,6 +150,11 @@ final class TempCourse {
         return run(lang, Grader::compileThenRun);
     }
 
+    /** The run after a build that records the classes a check loads: `--compile --compile-all`. */
+    Output checkLessonCompilingAll(Lang lang) {
+        return run(lang, (config, out, err) -> Grader.compileThenRun(config, true, true, out, err));
+    }
+
     /** One round of `make watch`; status -1 when it would watch on. */
     Output watchOnce(Lang lang) {
         return run(lang, (config, out, err) -> Watch.once(config, out, err).orElse(-1));
