@@ -110,27 +110,33 @@ run_grader() {
 # launch_options (JVM options) and launch_mode: plain (the saved classpath, no archive), shared (the archive
 # of classes is used), or record (this run writes the archive as it exits).
 # Java 17 archives classes from jars only, so the shared modules' class directories are packed into jars
-# (LaunchClasspath, target/grader-launch/) once per build; if that fails, the saved classpath serves as before.
-# The archive belongs to one packed classpath and one JDK (preflight's stamp changes with the tools); the JVM
-# checks the jars itself too and quietly loads classes as usual when they differ.
+# (LaunchClasspath, target/grader-launch/) once per build and JDK (preflight's stamp changes with the tools),
+# when the JVM accepts the options; otherwise the saved classpath serves as before. The JVM checks the jars
+# against the archive itself too and quietly loads classes as usual when they differ.
 grader_launch() {
-    local dir=$1 record=$2 launch="$1/target/grader-launch" tools=$PREFLIGHT_STAMP
+    local dir=$1 record=$2 launch="$1/target/grader-launch"
+    local quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)   # an archive the JVM refuses is no news to a learner
     launch_classpath_file="$dir/target/grader.classpath"
     launch_options=()
     launch_mode=plain
-    if $record && ! [ "$launch/classpath" -nt "$launch_classpath_file" ]; then
-        java -cp "$(cat "$launch_classpath_file")" "$GRADER_MAIN" --lesson-dir "$dir" --pack-classpath > /dev/null 2>&1 || true
+    packed() {
+        [ "$launch/classpath" -nt "$launch_classpath_file" ] && [ "$launch/classpath" -nt "$PREFLIGHT_STAMP" ]
+    }
+    if $record && ! packed; then
+        java -cp "$(cat "$launch_classpath_file")" "$GRADER_MAIN" --lesson-dir "$dir" --pack-classpath > /dev/null 2>&1 \
+            && java "${quiet[@]}" -XX:ArchiveClassesAtExit="$launch/probe.jsa" -version > /dev/null 2>&1 \
+            || rm -f "$launch/classpath"
+        rm -f "$launch/probe.jsa"
     fi
-    [ -f "$launch/classpath" ] && [ "$launch/classpath" -nt "$launch_classpath_file" ] || return 0
+    packed || return 0
     launch_classpath_file=$launch/classpath
-    if [ "$launch/classes.jsa" -nt "$launch/classpath" ] && [ "$launch/classes.jsa" -nt "$tools" ]; then
+    if [ "$launch/classes.jsa" -nt "$launch/classpath" ]; then
         launch_mode=shared
-        launch_options=(-XX:SharedArchiveFile="$launch/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-    elif $record && ! { [ "$launch/recorded" -nt "$launch/classpath" ] && [ "$launch/recorded" -nt "$tools" ]; }; then
-        touch "$launch/recorded"   # one attempt per build and JDK, even if the JVM cannot write an archive
-        rm -f "$launch/classes.jsa"
+        launch_options=(-XX:SharedArchiveFile="$launch/classes.jsa" "${quiet[@]}")
+    elif $record && ! [ "$launch/recorded" -nt "$launch/classpath" ]; then
+        touch "$launch/recorded"   # one attempt per packing, even if the JVM cannot write an archive
         launch_mode=record
-        launch_options=(-XX:ArchiveClassesAtExit="$launch/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+        launch_options=(-XX:ArchiveClassesAtExit="$launch/classes.jsa" "${quiet[@]}")
     fi
 }
 

@@ -50,28 +50,32 @@ class LaunchClasspathTest {
     @Test
     void theArchiveIsRecordedOncePerBuildAndJdkThenUsed() throws IOException, InterruptedException {
         Path lesson = dir.resolve("lessons/09-fixture");
-        Path saved = write("lessons/09-fixture/target/grader.classpath", "saved");
+        // The classpath this test runs on holds the grader, so packing it works as after a real build.
+        Path saved = write("lessons/09-fixture/target/grader.classpath", System.getProperty("java.class.path"));
         Path tools = write("preflight.ok", "java 17");
-        assertThat(launch(lesson, false)).as("never packed").isEqualTo("plain " + saved + " |");
-
-        Path launch = write("lessons/09-fixture/target/grader-launch/classpath", "packed");
-        age(saved, tools);
+        age(60, saved, tools);
+        Path launch = lesson.resolve(LaunchClasspath.FILE);
         Path archive = lesson.resolve("target/grader-launch/classes.jsa");
-        assertThat(launch(lesson, false)).as("not asked to record").isEqualTo("plain " + launch + " |");
-        assertThat(launch(lesson, true)).isEqualTo("record " + launch + " | -XX:ArchiveClassesAtExit=" + archive
-                + " -Xlog:cds=off -Xlog:cds+dynamic=off");
+        String options = " -Xlog:cds=off -Xlog:cds+dynamic=off";
+
+        assertThat(launch(lesson, false)).as("never packed, not asked to").isEqualTo("plain " + saved + " |");
+        assertThat(launch(lesson, true)).isEqualTo("record " + launch + " | -XX:ArchiveClassesAtExit=" + archive + options);
+        assertThat(launch).exists();
         assertThat(launch(lesson, true)).as("the JVM wrote no archive: not again for this build").isEqualTo("plain " + launch + " |");
 
         Files.writeString(archive, "classes");
-        assertThat(launch(lesson, true)).isEqualTo("shared " + launch + " | -XX:SharedArchiveFile=" + archive
-                + " -Xlog:cds=off -Xlog:cds+dynamic=off");
+        assertThat(launch(lesson, false)).isEqualTo("shared " + launch + " | -XX:SharedArchiveFile=" + archive + options);
 
-        touchLater(tools); // another JDK passed preflight
-        assertThat(launch(lesson, false)).as("an archive of another JDK").isEqualTo("plain " + launch + " |");
-        assertThat(launch(lesson, true)).startsWith("record ");
+        // Another JDK passed preflight since: packed and recorded again.
+        age(120, saved, launch, archive, lesson.resolve("target/grader-launch/recorded"));
+        age(60, tools);
+        assertThat(launch(lesson, false)).as("an archive of another JDK").isEqualTo("plain " + saved + " |");
+        assertThat(launch(lesson, true)).startsWith("record " + launch + " |");
 
-        touchLater(saved); // a new Maven build: the packed classpath is older, and packing it again fails here
+        Files.writeString(saved, "no-such-classpath"); // a new Maven build, and packing it fails
+        touchLater(saved);
         assertThat(launch(lesson, true)).as("the saved classpath serves").isEqualTo("plain " + saved + " |");
+        assertThat(launch).doesNotExist();
     }
 
     /** Runs grader_launch with the test's preflight stamp; "MODE CLASSPATH_FILE | OPTIONS". */
@@ -92,12 +96,13 @@ class LaunchClasspathTest {
     }
 
     /** Moves the files' times into the past, so files written next are newer. */
-    private static void age(Path... files) throws IOException {
+    private static void age(int seconds, Path... files) throws IOException {
         for (Path file : files) {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(seconds)));
         }
     }
 
+    /** Newer than anything written so far, including files written in the next seconds. */
     private static void touchLater(Path file) throws IOException {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
     }
