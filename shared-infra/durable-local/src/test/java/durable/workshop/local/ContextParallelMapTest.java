@@ -130,16 +130,19 @@ class ContextParallelMapTest {
     @Test
     void maxConcurrencyHoldsBranchesBackAndFirstSuccessfulSkipsOnlyTheQueuedOnes() {
         // Without a limit every branch starts when it is added (as with the official SDK, where each runs on its
-        // own thread), so all of them run even though the first success decides the batch.
+        // own thread), so all of them run; the first success decides the batch, and the branch still running then
+        // counts as skipped.
+        AtomicInteger runs = new AtomicInteger();
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
             ParallelDurableFuture p = ctx.parallel("race", ParallelConfig.builder()
                     .completionConfig(CompletionConfig.firstSuccessful()).build());
-            p.branch("one", String.class, b -> "1");
-            p.branch("two", String.class, b -> "2");
+            p.branch("one", String.class, b -> "1" + runs.incrementAndGet());
+            p.branch("two", String.class, b -> "2" + runs.incrementAndGet());
             ParallelResult r = p.get();
             return r.succeeded() + " " + r.skipped() + " " + r.completionStatus();
         });
-        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("2 0 MIN_SUCCESSFUL_REACHED");
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("1 1 MIN_SUCCESSFUL_REACHED");
+        assertThat(runs).hasValue(2);
 
         // With one slot, the second branch is queued, and the decision keeps it from starting.
         var oneSlot = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {

@@ -63,6 +63,7 @@ import software.amazon.lambda.durable.exception.WaitForConditionFailedException;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.logging.DurableLogger;
 import software.amazon.lambda.durable.model.MapResult;
+import software.amazon.lambda.durable.model.ParallelResult;
 import software.amazon.lambda.durable.model.OperationSubType;
 import software.amazon.lambda.durable.model.WaitForConditionResult;
 import software.amazon.lambda.durable.retry.RetryDecision;
@@ -788,6 +789,15 @@ public final class LocalDurableContext implements DurableContext {
         Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(),
                 config == null ? 0 : config.maxConcurrency(),
                 config != null && config.nestingType() == NestingType.FLAT);
+        if (r.status == OperationStatus.SUCCEEDED && r.result != null) {
+            ParallelResult recorded = ex.deserialize(ex.serDes, r.result, TypeToken.get(ParallelResult.class),
+                    "the result of " + r.label());
+            List<Batch.State> states = new ArrayList<>();
+            for (ParallelResult.Status s : recorded.statuses()) {
+                states.add(Batch.State.valueOf(s.name()));
+            }
+            batch.replayDecided(states, recorded.completionStatus());
+        }
         return new ParallelFuture(batch);
     }
 
@@ -813,34 +823,48 @@ public final class LocalDurableContext implements DurableContext {
                 config != null && config.nestingType() == NestingType.FLAT);
         batch.expectTotal(items.size());
         SerDes sd = serDesOr(config == null ? null : config.serDes());
+        if (r.status == OperationStatus.SUCCEEDED && r.result != null && !r.result.isEmpty()) {
+            MapResult<Object> recorded = ex.deserialize(sd, r.result, new TypeToken<MapResult<Object>>() { },
+                    "the result of " + r.label());
+            List<Batch.State> states = new ArrayList<>();
+            for (MapResult.MapResultItem<Object> item : recorded.items()) {
+                states.add(Batch.State.valueOf(item.status().name()));
+            }
+            batch.replayDecided(states, recorded.completionReason());
+        }
+        // As in the official SDK the map checkpoints its MapResult when it is decided.
+        batch.checkpointWith(() -> mapResult(batch, items.size()), sd);
         List<I> list = new ArrayList<>(items);
-        List<EngineFuture<O>> futures = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             I item = list.get(i);
             int index = i;
-            futures.add(batch.add(name + "-iteration-" + i, OperationSubType.MAP_ITERATION, type, sd,
-                    c -> fn.apply(item, index, c), FailMode.ITEM));
+            batch.add(name + "-iteration-" + i, OperationSubType.MAP_ITERATION, type, sd,
+                    c -> fn.apply(item, index, c), FailMode.ITEM);
         }
         batch.closeRegistration();
         return new EngineFuture<>(() -> {
             batch.awaitDecision();
-            List<MapResult.MapResultItem<O>> results = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                switch (batch.statusOf(i)) {
-                    case SUCCEEDED -> results.add(MapResult.MapResultItem.succeeded(futures.get(i).get()));
-                    case FAILED -> {
-                        ErrorObject e = batch.errorOf(i);
-                        results.add(MapResult.MapResultItem.failed(new MapResult.MapError(
-                                e == null ? null : e.errorType(), e == null ? null : e.errorMessage(),
-                                e == null || !e.hasStackTrace() ? List.of() : e.stackTrace())));
-                    }
-                    default -> results.add(MapResult.MapResultItem.skipped());
-                }
-            }
-            MapResult<O> mapResult = new MapResult<>(results, batch.decided());
-            batch.complete(mapResult, sd);
-            return mapResult;
+            return mapResult(batch, items.size());
         }, batch::isDecided, () -> r.end);
+    }
+
+    /** The map's result: every item in input order, with the status it had when the map was decided. */
+    @SuppressWarnings("unchecked")
+    private static <O> MapResult<O> mapResult(Batch batch, int size) {
+        List<MapResult.MapResultItem<O>> results = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            switch (batch.statusOf(i)) {
+                case SUCCEEDED -> results.add(MapResult.MapResultItem.succeeded((O) batch.valueOf(i)));
+                case FAILED -> {
+                    ErrorObject e = batch.errorOf(i);
+                    results.add(MapResult.MapResultItem.failed(new MapResult.MapError(
+                            e == null ? null : e.errorType(), e == null ? null : e.errorMessage(),
+                            e == null || !e.hasStackTrace() ? List.of() : e.stackTrace())));
+                }
+                default -> results.add(MapResult.MapResultItem.skipped());
+            }
+        }
+        return new MapResult<>(results, batch.decided());
     }
 
     /** The collections the official SDK refuses: a HashSet (not a LinkedHashSet) and views of unordered maps. */
