@@ -266,6 +266,34 @@ class EarlyCompletionParityTest {
         });
     }
 
+    @Test
+    void strictReplayGivesTheSameEarlyEndsAsDefaultMode() {
+        // Learning mode ends the invocation after every checkpoint, the batch's own included; the result and the
+        // units that ran stay those of default mode.
+        AtomicInteger stepRuns = new AtomicInteger();
+        var runner = ReplayMode.strict(LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            var fan = ctx.parallel("race", ParallelConfig.builder()
+                    .completionConfig(CompletionConfig.firstSuccessful()).build());
+            for (String source : List.of("a", "b", "c")) {
+                fan.branch("source-" + source, String.class, c -> c.step("fetch-" + source, String.class, () -> {
+                    stepRuns.incrementAndGet();
+                    return source;
+                }));
+            }
+            String race = summary(fan.get());
+            MapResult<Integer> squares = ctx.map("squares", List.of(1, 2, 3), Integer.class,
+                    (n, i, c) -> c.step("square-" + i, Integer.class, () -> n * n),
+                    MapConfig.builder().maxConcurrency(1).completionConfig(CompletionConfig.minSuccessful(2)).build());
+            return race + " | " + squares.results();
+        }));
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(done.getResult(String.class))
+                .isEqualTo("3 1/0/2 MIN_SUCCESSFUL_REACHED [SUCCEEDED, SKIPPED, SKIPPED] | [1, 4, null]");
+        assertThat(stepRuns).hasValue(3);
+        assertThat(done.getOperation("squares-iteration-2")).isNull();
+    }
+
     // ------------------------------------------------------------------ custom decisions
 
     @Test
