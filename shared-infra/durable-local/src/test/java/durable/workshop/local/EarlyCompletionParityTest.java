@@ -403,6 +403,30 @@ class EarlyCompletionParityTest {
     }
 
     @Test
+    void aMapResultTooLargeForACheckpointKeepsOnlyTheStatusesAndIsRebuiltOnReplay() {
+        // OPS MapOperation.handleCompletion: over 256 KB the payload is the MapResult stripped of results and
+        // errors, with ReplayChildren; a replay rebuilds it from the items (SPEC 9.16).
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            MapResult<String> r = ctx.map("big", List.of(1, 2, 3), String.class,
+                    (n, i, c) -> c.step("part-" + i, String.class, () -> String.valueOf(n).repeat(150_000)),
+                    MapConfig.builder().completionConfig(CompletionConfig.minSuccessful(2)).build());
+            ctx.wait("pause", Duration.ofSeconds(1));
+            return r.completionReason() + " " + r.items().stream().map(MapResult.MapResultItem::status).toList()
+                    + " " + r.succeeded().stream().mapToInt(String::length).sum();
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(done.getResult(String.class))
+                .isEqualTo("MIN_SUCCESSFUL_REACHED [SUCCEEDED, SUCCEEDED, SKIPPED] 300000");
+        var map = done.getOperation("big").getContextDetails();
+        assertThat(map.replayChildren()).isTrue();
+        assertThat(map.result()).isEqualTo("{\"items\":[{\"status\":\"SUCCEEDED\",\"result\":null,\"error\":null},"
+                + "{\"status\":\"SUCCEEDED\",\"result\":null,\"error\":null},"
+                + "{\"status\":\"SKIPPED\",\"result\":null,\"error\":null}],"
+                + "\"completionReason\":\"MIN_SUCCESSFUL_REACHED\"}");
+    }
+
+    @Test
     void aMapThatNeedsMoreSuccessesThanItHasItemsIsRefusedAtOnce() {
         // OPS: the MapOperation constructor's IllegalArgumentException, which the handler can catch.
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {

@@ -75,9 +75,12 @@ final class Batch {
         this.checkpointSerDes = sd;
     }
 
-    /** The batch completed in an earlier invocation: its units follow the checkpointed statuses. */
-    void replayDecided(List<State> statuses, ConcurrencyCompletionStatus reason) {
-        recorded = List.copyOf(statuses);
+    /**
+     * The batch completed in an earlier invocation: its units follow the statuses it checkpointed (a
+     * ParallelResult's or a MapResult's, whose names are SUCCEEDED, FAILED and SKIPPED).
+     */
+    void replayDecided(List<? extends Enum<?>> statuses, ConcurrencyCompletionStatus reason) {
+        recorded = statuses.stream().map(s -> State.valueOf(s.name())).toList();
         decided = reason;
         decidedStates = new ArrayList<>(recorded);
     }

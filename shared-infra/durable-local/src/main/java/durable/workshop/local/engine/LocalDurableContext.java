@@ -63,8 +63,8 @@ import software.amazon.lambda.durable.exception.WaitForConditionFailedException;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.logging.DurableLogger;
 import software.amazon.lambda.durable.model.MapResult;
-import software.amazon.lambda.durable.model.ParallelResult;
 import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.model.ParallelResult;
 import software.amazon.lambda.durable.model.WaitForConditionResult;
 import software.amazon.lambda.durable.retry.RetryDecision;
 import software.amazon.lambda.durable.retry.RetryStrategies;
@@ -792,11 +792,7 @@ public final class LocalDurableContext implements DurableContext {
         if (r.status == OperationStatus.SUCCEEDED && r.result != null) {
             ParallelResult recorded = ex.deserialize(ex.serDes, r.result, TypeToken.get(ParallelResult.class),
                     "the result of " + r.label());
-            List<Batch.State> states = new ArrayList<>();
-            for (ParallelResult.Status s : recorded.statuses()) {
-                states.add(Batch.State.valueOf(s.name()));
-            }
-            batch.replayDecided(states, recorded.completionStatus());
+            batch.replayDecided(recorded.statuses(), recorded.completionStatus());
         }
         return new ParallelFuture(batch);
     }
@@ -826,11 +822,8 @@ public final class LocalDurableContext implements DurableContext {
         if (r.status == OperationStatus.SUCCEEDED && r.result != null && !r.result.isEmpty()) {
             MapResult<Object> recorded = ex.deserialize(sd, r.result, new TypeToken<MapResult<Object>>() { },
                     "the result of " + r.label());
-            List<Batch.State> states = new ArrayList<>();
-            for (MapResult.MapResultItem<Object> item : recorded.items()) {
-                states.add(Batch.State.valueOf(item.status().name()));
-            }
-            batch.replayDecided(states, recorded.completionReason());
+            batch.replayDecided(recorded.items().stream().map(MapResult.MapResultItem::status).toList(),
+                    recorded.completionReason());
         }
         // As in the official SDK the map checkpoints its MapResult when it is decided.
         batch.checkpointWith(() -> mapResult(batch, items.size()), sd);
