@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.lambda.model.EventType;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
 import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.ParallelDurableFuture;
 import software.amazon.lambda.durable.config.CompletionConfig;
 import software.amazon.lambda.durable.config.CompletionConfig.CompletionDecision;
 import software.amazon.lambda.durable.config.MapConfig;
@@ -52,6 +53,23 @@ class EarlyCompletionParityTest {
 
     private static String describe(Event e) {
         return e.eventType() + " " + e.name();
+    }
+
+    private static ParallelDurableFuture firstSuccessfulRace(DurableContext ctx) {
+        return ctx.parallel("race", ParallelConfig.builder().completionConfig(CompletionConfig.firstSuccessful())
+                .build());
+    }
+
+    /** Three one-step branches without a limit, the first success wins; counts the steps that run. */
+    private static String threeSourceRace(DurableContext ctx, AtomicInteger stepRuns) {
+        var fan = firstSuccessfulRace(ctx);
+        for (String source : List.of("a", "b", "c")) {
+            fan.branch("source-" + source, String.class, c -> c.step("fetch-" + source, String.class, () -> {
+                stepRuns.incrementAndGet();
+                return source;
+            }));
+        }
+        return summary(fan.get());
     }
 
     private static String summary(ParallelResult r) {
@@ -167,15 +185,7 @@ class EarlyCompletionParityTest {
         // checkpointed afterwards. IT testParallelWithFirstSuccessful_earlyTermination accepts exactly this.
         AtomicInteger stepRuns = new AtomicInteger();
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
-            var fan = ctx.parallel("race", ParallelConfig.builder()
-                    .completionConfig(CompletionConfig.firstSuccessful()).build());
-            for (String source : List.of("a", "b", "c")) {
-                fan.branch("source-" + source, String.class, c -> c.step("fetch-" + source, String.class, () -> {
-                    stepRuns.incrementAndGet();
-                    return source;
-                }));
-            }
-            return summary(fan.get());
+            return threeSourceRace(ctx, stepRuns);
         });
         TestResult<String> done = runner.runUntilComplete("x");
 
@@ -203,8 +213,7 @@ class EarlyCompletionParityTest {
         // SKIPPED, so a branch that was suspended when the parallel completed never runs its remaining code.
         AtomicInteger slowSteps = new AtomicInteger();
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
-            var fan = ctx.parallel("race", ParallelConfig.builder()
-                    .completionConfig(CompletionConfig.firstSuccessful()).build());
+            var fan = firstSuccessfulRace(ctx);
             fan.branch("slow", String.class, c -> {
                 c.wait("nap", Duration.ofMinutes(1));
                 return c.step("slow-step", String.class, () -> "S" + slowSteps.incrementAndGet());
@@ -227,8 +236,7 @@ class EarlyCompletionParityTest {
     void aParallelThatIsNeverDecidedSucceedsTheExecutionAnywayWhenTheHandlerReturns() {
         // OPS and IT: the handler's result ends the execution; a branch still waiting stays STARTED.
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
-            var fan = ctx.parallel("race", ParallelConfig.builder()
-                    .completionConfig(CompletionConfig.firstSuccessful()).build());
+            var fan = firstSuccessfulRace(ctx);
             fan.branch("slow", String.class, c -> {
                 c.wait("nap", Duration.ofMinutes(1));
                 return "S";
@@ -272,15 +280,7 @@ class EarlyCompletionParityTest {
         // units that ran stay those of default mode.
         AtomicInteger stepRuns = new AtomicInteger();
         var runner = ReplayMode.strict(LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
-            var fan = ctx.parallel("race", ParallelConfig.builder()
-                    .completionConfig(CompletionConfig.firstSuccessful()).build());
-            for (String source : List.of("a", "b", "c")) {
-                fan.branch("source-" + source, String.class, c -> c.step("fetch-" + source, String.class, () -> {
-                    stepRuns.incrementAndGet();
-                    return source;
-                }));
-            }
-            String race = summary(fan.get());
+            String race = threeSourceRace(ctx, stepRuns);
             MapResult<Integer> squares = ctx.map("squares", List.of(1, 2, 3), Integer.class,
                     (n, i, c) -> c.step("square-" + i, Integer.class, () -> n * n),
                     MapConfig.builder().maxConcurrency(1).completionConfig(CompletionConfig.minSuccessful(2)).build());
