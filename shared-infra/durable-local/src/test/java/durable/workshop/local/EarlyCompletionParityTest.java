@@ -2,6 +2,7 @@ package durable.workshop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import durable.workshop.local.engine.OperationIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -424,6 +425,25 @@ class EarlyCompletionParityTest {
                 + "{\"status\":\"SUCCEEDED\",\"result\":null,\"error\":null},"
                 + "{\"status\":\"SKIPPED\",\"result\":null,\"error\":null}],"
                 + "\"completionReason\":\"MIN_SUCCESSFUL_REACHED\"}");
+    }
+
+    @Test
+    void anEmptyMapCheckpointsNothingWhileAnEmptyParallelCompletesAsAllCompleted() {
+        // OPS MapOperation.start: no items, no checkpoint at all (get() gives MapResult.empty()); the operation
+        // still takes its id. ParallelOperation starts and completes as ALL_COMPLETED (SPEC 8.5).
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            MapResult<String> none = ctx.map("empty", List.<String>of(), String.class, (s, i, c) -> s);
+            var fan = ctx.parallel("no-branches");
+            String after = ctx.step("after", String.class, () -> "after");
+            return none.size() + " " + none.completionReason() + " " + summary(fan.get()) + " " + after;
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(done.getResult(String.class)).isEqualTo("0 ALL_COMPLETED 0 0/0/0 ALL_COMPLETED [] after");
+        assertThat(done.getOperation("empty")).isNull();
+        assertThat(events(done)).containsExactly("ContextStarted no-branches", "StepStarted after",
+                "StepSucceeded after", "ContextSucceeded no-branches");
+        assertThat(done.getOperation("no-branches").getId()).isEqualTo(OperationIds.hash("2"));
     }
 
     @Test

@@ -812,6 +812,12 @@ public final class LocalDurableContext implements DurableContext {
                     + "a TreeSet) instead.");
         }
         String id = nextId();
+        if (items.isEmpty()) {
+            // As in the official SDK 2.1.0: an empty map completes at once and checkpoints nothing.
+            ex.trace(depth, "ran", new OpRecord(id, contextId, name, OperationType.CONTEXT,
+                    OperationSubType.MAP.getValue(), ex.now), "(no items, not checkpointed)");
+            return EngineFuture.of(MapResult.empty(), ex.now);
+        }
         OpRecord r = openBatch(id, name, OperationSubType.MAP);
         LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
         Integer max = config == null ? null : config.maxConcurrency();
