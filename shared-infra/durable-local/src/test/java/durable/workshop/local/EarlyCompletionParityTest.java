@@ -16,6 +16,7 @@ import software.amazon.lambda.durable.ParallelDurableFuture;
 import software.amazon.lambda.durable.config.CompletionConfig;
 import software.amazon.lambda.durable.config.CompletionConfig.CompletionDecision;
 import software.amazon.lambda.durable.config.MapConfig;
+import software.amazon.lambda.durable.config.NestingType;
 import software.amazon.lambda.durable.config.ParallelConfig;
 import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
 import software.amazon.lambda.durable.model.ConcurrencyCompletionStatus;
@@ -360,6 +361,25 @@ class EarlyCompletionParityTest {
         TestResult<String> replayed = runner.run("x");
         assertThat(replayed.getResult(String.class)).isEqualTo(done.getResult(String.class));
         assertThat(itemRuns).hasValue(5);
+    }
+
+    @Test
+    void aCompletedMapAnswersFromItsCheckpointWithoutRunningItsItemsAgain() {
+        // OPS MapOperation.replay: a SUCCEEDED map with its result in the payload marks itself completed and runs
+        // no item, so even FLAT items (which have no checkpoint of their own) do not run again.
+        AtomicInteger itemBodies = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            MapResult<Integer> r = ctx.map("flat", List.of(1, 2, 3), Integer.class, (n, i, c) -> {
+                itemBodies.incrementAndGet();
+                return c.step("twice-" + i, Integer.class, () -> n * 2);
+            }, MapConfig.builder().nestingType(NestingType.FLAT).build());
+            ctx.wait("pause", Duration.ofSeconds(1));
+            return r.results().toString();
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(done.getResult(String.class)).isEqualTo("[2, 4, 6]");
+        assertThat(itemBodies).as("the second invocation reads the map's checkpoint").hasValue(3);
     }
 
     @Test
