@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import durable.workshop.local.engine.OperationIds;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
 import software.amazon.awssdk.services.lambda.model.OperationType;
+import software.amazon.lambda.durable.DurableConfig;
 import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableFuture;
 import software.amazon.lambda.durable.ParallelDurableFuture;
@@ -125,6 +131,47 @@ class ContextParallelMapTest {
         assertThat(done.getOperation("a").getType()).isEqualTo(OperationType.CONTEXT);
         assertThat(done.getOperation("a").getSubtype()).isEqualTo(OperationSubType.PARALLEL_BRANCH.getValue());
         assertThat(branchRuns).as("branch a runs again after its wait").hasValue(2);
+    }
+
+    @Test
+    void branchesAndTheirStepsRunOneAfterTheOtherOnTheHandlersThreadNotOnTheExecutor() {
+        // The documented difference from the official SDK, which runs each branch and step on DurableConfig's
+        // executor: here a step that waits for its sibling's step times out, because the sibling has not started.
+        AtomicInteger executorTasks = new AtomicInteger();
+        ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+            @Override
+            public void execute(Runnable task) {
+                executorTasks.incrementAndGet();
+                super.execute(task);
+            }
+        };
+        var latch = new CountDownLatch(1);
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            Thread handler = Thread.currentThread();
+            var fan = ctx.parallel("meet");
+            DurableFuture<String> waiting = fan.branch("waiting", String.class, c -> c.step("await", String.class,
+                    () -> {
+                        try {
+                            return (latch.await(50, TimeUnit.MILLISECONDS) ? "met" : "alone")
+                                    + (Thread.currentThread() == handler ? " on the handler's thread" : "");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return "interrupted";
+                        }
+                    }));
+            fan.branch("arriving", String.class, c -> c.step("count-down", String.class, () -> {
+                latch.countDown();
+                return "arrived";
+            }));
+            fan.get();
+            return waiting.get();
+        }, DurableConfig.builder().withExecutorService(executor).build());
+        try {
+            assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("alone on the handler's thread");
+            assertThat(executorTasks).as("the configured executor is never called").hasValue(0);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
