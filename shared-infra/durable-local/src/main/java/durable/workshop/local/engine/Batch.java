@@ -85,13 +85,16 @@ final class Batch {
         decidedStates = new ArrayList<>(recorded);
     }
 
-    void expectTotal(int total) {
-        Integer min = completion.minSuccessful();
-        if (!completion.hasCustomShouldComplete() && min != null && min > total) {
-            // The official MapOperation's own words.
+    /** A map's completion config must be reachable: refused before anything is checkpointed, in the SDK's words. */
+    static void checkMapItems(CompletionConfig completion, int total) {
+        Integer min = completion == null || completion.hasCustomShouldComplete() ? null : completion.minSuccessful();
+        if (min != null && min > total) {
             throw new IllegalArgumentException("minSuccessful cannot be greater than total items: " + min + " > "
                     + total);
         }
+    }
+
+    void expectTotal(int total) {
         expectedTotal = total;
     }
 

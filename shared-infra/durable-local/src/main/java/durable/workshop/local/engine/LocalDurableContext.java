@@ -812,6 +812,7 @@ public final class LocalDurableContext implements DurableContext {
                     + "a TreeSet) instead.");
         }
         String id = nextId();
+        Batch.checkMapItems(config == null ? null : config.completionConfig(), items.size());
         if (items.isEmpty()) {
             // As in the official SDK 2.1.0: an empty map completes at once and checkpoints nothing.
             ex.trace(depth, "ran", new OpRecord(id, contextId, name, OperationType.CONTEXT,
