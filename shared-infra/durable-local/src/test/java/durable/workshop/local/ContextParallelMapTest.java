@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import durable.workshop.local.engine.OperationIds;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
 import software.amazon.awssdk.services.lambda.model.OperationType;
+import software.amazon.lambda.durable.DurableConfig;
 import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableFuture;
 import software.amazon.lambda.durable.ParallelDurableFuture;
@@ -128,18 +134,62 @@ class ContextParallelMapTest {
     }
 
     @Test
+    void branchesAndTheirStepsRunOneAfterTheOtherOnTheHandlersThreadNotOnTheExecutor() {
+        // The documented difference from the official SDK, which runs each branch and step on DurableConfig's
+        // executor: here a step that waits for its sibling's step times out, because the sibling has not started.
+        AtomicInteger executorTasks = new AtomicInteger();
+        ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+            @Override
+            public void execute(Runnable task) {
+                executorTasks.incrementAndGet();
+                super.execute(task);
+            }
+        };
+        var latch = new CountDownLatch(1);
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            Thread handler = Thread.currentThread();
+            var fan = ctx.parallel("meet");
+            DurableFuture<String> waiting = fan.branch("waiting", String.class, c -> c.step("await", String.class,
+                    () -> {
+                        try {
+                            return (latch.await(50, TimeUnit.MILLISECONDS) ? "met" : "alone")
+                                    + (Thread.currentThread() == handler ? " on the handler's thread" : "");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return "interrupted";
+                        }
+                    }));
+            fan.branch("arriving", String.class, c -> c.step("count-down", String.class, () -> {
+                latch.countDown();
+                return "arrived";
+            }));
+            fan.get();
+            return waiting.get();
+        }, DurableConfig.builder().withExecutorService(executor).build());
+        try {
+            assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("alone on the handler's thread");
+            assertThat(executorTasks).as("the configured executor is never called").hasValue(0);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void maxConcurrencyHoldsBranchesBackAndFirstSuccessfulSkipsOnlyTheQueuedOnes() {
         // Without a limit every branch starts when it is added (as with the official SDK, where each runs on its
-        // own thread), so all of them run even though the first success decides the batch.
+        // own thread), so all of them run; the first success decides the batch, and the branch still running then
+        // counts as skipped.
+        AtomicInteger runs = new AtomicInteger();
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
             ParallelDurableFuture p = ctx.parallel("race", ParallelConfig.builder()
                     .completionConfig(CompletionConfig.firstSuccessful()).build());
-            p.branch("one", String.class, b -> "1");
-            p.branch("two", String.class, b -> "2");
+            p.branch("one", String.class, b -> "1" + runs.incrementAndGet());
+            p.branch("two", String.class, b -> "2" + runs.incrementAndGet());
             ParallelResult r = p.get();
             return r.succeeded() + " " + r.skipped() + " " + r.completionStatus();
         });
-        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("2 0 MIN_SUCCESSFUL_REACHED");
+        assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("1 1 MIN_SUCCESSFUL_REACHED");
+        assertThat(runs).hasValue(2);
 
         // With one slot, the second branch is queued, and the decision keeps it from starting.
         var oneSlot = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {

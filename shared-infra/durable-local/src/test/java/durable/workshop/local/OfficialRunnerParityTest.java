@@ -85,8 +85,11 @@ class OfficialRunnerParityTest {
         assertThat(map.getContextDetails().replayChildren()).isNull();
         TestOperation fan = done.getOperation("fan");
         assertThat(fan.getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
-        // A parallel records no result; its branches replay instead.
-        assertThat(fan.getContextDetails().result()).isNull();
+        // A parallel checkpoints its ParallelResult and replays its branches (the official ParallelOperation's
+        // handleCompletion: payload plus ReplayChildren; aws/aws-durable-execution-sdk-java,
+        // sdk/src/main/java/software/amazon/lambda/durable/operation/ParallelOperation.java).
+        assertThat(fan.getContextDetails().result()).isEqualTo("{\"size\":2,\"succeeded\":1,\"failed\":1,"
+                + "\"skipped\":0,\"completionStatus\":\"ALL_COMPLETED\",\"statuses\":[\"SUCCEEDED\",\"FAILED\"]}");
         assertThat(fan.getContextDetails().replayChildren()).isTrue();
         assertThat(done.getFailedOperations()).extracting(TestOperation::getName)
                 .containsExactly("square-iteration-1", "b");

@@ -3,7 +3,9 @@ package durable.workshop.local.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.EventType;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
@@ -11,15 +13,23 @@ import software.amazon.awssdk.services.lambda.model.OperationType;
 import software.amazon.lambda.durable.TypeToken;
 import software.amazon.lambda.durable.config.CompletionConfig;
 import software.amazon.lambda.durable.context.BaseContext;
+import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
 import software.amazon.lambda.durable.exception.UnrecoverableDurableExecutionException;
 import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.model.ConcurrencyCompletionStatus;
+import software.amazon.lambda.durable.model.MapResult;
 import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.model.ParallelResult;
 import software.amazon.lambda.durable.serde.SerDes;
 
 /**
  * The shared machinery of parallel and map: units (branches or items) run as child contexts, at most
  * {@code maxConcurrency} unfinished at a time, until the completion config decides the batch is done.
+ *
+ * <p>As in the official SDK the batch is decided, and checkpointed with its result, as soon as the completion
+ * config says so, not when the handler asks for the result. Each unit's status is taken at that moment: a unit that
+ * had not finished by then is {@code SKIPPED}, even if it finishes later. A replay of a decided batch follows the
+ * checkpointed statuses: the units recorded as skipped do not run.
  */
 final class Batch {
     enum State { SUCCEEDED, FAILED, PENDING, NOT_STARTED, SKIPPED }
@@ -35,28 +45,56 @@ final class Batch {
     private final List<String> ids = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<State> states = new ArrayList<>();
+    private final List<EngineFuture<?>> futures = new ArrayList<>();
     private int succeeded;
     private int failed;
     private int unfinished;
     private boolean registrationClosed;
     private ConcurrencyCompletionStatus decided;
+    /** Every unit's status at the moment the batch was decided (units registered later are SKIPPED). */
+    private List<State> decidedStates;
+    /** A replay of a decided batch: the statuses its checkpoint recorded. */
+    private List<State> recorded;
+    /** Builds the result the decided batch checkpoints, and the SerDes it is written with. */
+    private Supplier<Object> checkpointResult = () -> null;
+    private SerDes checkpointSerDes;
     /** Map knows how many items it has before they run; parallel learns it when get() is called. */
     private int expectedTotal = -1;
 
     Batch(LocalDurableContext inner, OpRecord record, CompletionConfig completion, int maxConcurrency, boolean flat) {
         this.inner = inner;
         this.record = record;
-        this.completion = completion;
-        this.maxConcurrency = maxConcurrency;
+        this.completion = completion != null ? completion : CompletionConfig.allCompleted();
+        this.maxConcurrency = maxConcurrency > 0 ? maxConcurrency : Integer.MAX_VALUE;
         this.flat = flat;
     }
 
-    void expectTotal(int total) {
-        Integer min = completion == null ? null : completion.minSuccessful();
+    /** The result to checkpoint once the batch is decided (a map's MapResult, a parallel's ParallelResult). */
+    void checkpointWith(Supplier<Object> result, SerDes sd) {
+        this.checkpointResult = result;
+        this.checkpointSerDes = sd;
+    }
+
+    /**
+     * The batch completed in an earlier invocation: its units follow the statuses it checkpointed (a
+     * ParallelResult's or a MapResult's, whose names are SUCCEEDED, FAILED and SKIPPED).
+     */
+    void replayDecided(List<? extends Enum<?>> statuses, ConcurrencyCompletionStatus reason) {
+        recorded = statuses.stream().map(s -> State.valueOf(s.name())).toList();
+        decided = reason;
+        decidedStates = new ArrayList<>(recorded);
+    }
+
+    /** A map's completion config must be reachable: refused before anything is checkpointed, in the SDK's words. */
+    static void checkMapItems(CompletionConfig completion, int total) {
+        Integer min = completion == null || completion.hasCustomShouldComplete() ? null : completion.minSuccessful();
         if (min != null && min > total) {
-            throw new IllegalArgumentException("minSuccessful (" + min + ") of " + record.label()
-                    + " is greater than the number of items (" + total + ").");
+            throw new IllegalArgumentException("minSuccessful cannot be greater than total items: " + min + " > "
+                    + total);
         }
+    }
+
+    void expectTotal(int total) {
         expectedTotal = total;
     }
 
@@ -71,17 +109,20 @@ final class Batch {
         names.add(name);
         int index = states.size();
         flatErrors.add(null);
+        if (recorded != null && (index >= recorded.size() || recorded.get(index) == State.SKIPPED)) {
+            // A replay of a decided batch does not run the units its checkpoint recorded as skipped.
+            return notRun(index, State.SKIPPED);
+        }
         // The official SDK starts a unit as soon as it is added, when a slot is free; a decision only keeps the
         // queued ones (beyond maxConcurrency) from starting. Units here run one after the other, so the first
-        // maxConcurrency units (all of them when unlimited) run even after an earlier one decided the batch.
-        boolean queued = maxConcurrency > 0 && index >= maxConcurrency;
-        if (decided != null && queued) {
-            states.add(State.SKIPPED);
-            return notRun(index);
+        // maxConcurrency units (all of them when unlimited) run even after an earlier one decided the batch: on
+        // the official SDK they would already be running then.
+        boolean queued = index >= maxConcurrency;
+        if (recorded == null && decided != null && queued) {
+            return notRun(index, State.SKIPPED);
         }
-        if (maxConcurrency > 0 && unfinished >= maxConcurrency) {
-            states.add(State.NOT_STARTED);
-            return notRun(index);
+        if (unfinished >= maxConcurrency) {
+            return notRun(index, State.NOT_STARTED);
         }
         EngineFuture<T> f;
         if (flat) {
@@ -94,6 +135,7 @@ final class Batch {
                 f = EngineFuture.pending(inner.ex, s);
             }
         }
+        futures.add(f);
         if (f.isDone()) {
             OpRecord r = inner.ex.ops.get(id);
             boolean ok = flat ? flatErrors.get(index) == null : r != null && r.status == OperationStatus.SUCCEEDED;
@@ -109,7 +151,7 @@ final class Batch {
             unfinished++;
         }
         if (decided == null) {
-            decided = evaluate(false);
+            decideIfDone();
         }
         return f;
     }
@@ -154,8 +196,9 @@ final class Batch {
         return r == null ? null : r.error;
     }
 
-    private <T> EngineFuture<T> notRun(int index) {
-        return new EngineFuture<>(() -> {
+    private <T> EngineFuture<T> notRun(int index, State state) {
+        states.add(state);
+        EngineFuture<T> f = new EngineFuture<>(() -> {
             if (states.get(index) == State.SKIPPED || decided != null) {
                 throw new IllegalStateException("\"" + names.get(index) + "\" of " + record.label()
                         + " did not run: the batch completed (" + decided + ") before it started.");
@@ -163,12 +206,14 @@ final class Batch {
             throw inner.ex.suspend("\"" + names.get(index) + "\" of " + record.label()
                     + " waits for a free slot (maxConcurrency " + maxConcurrency + ")");
         }, () -> false, () -> null);
+        futures.add(f);
+        return f;
     }
 
     void closeRegistration() {
         registrationClosed = true;
         if (decided == null) {
-            decided = evaluate(true);
+            decideIfDone();
         }
     }
 
@@ -182,21 +227,50 @@ final class Batch {
     }
 
     /**
-     * Checkpoints the decided batch as the official SDK does: the batch itself succeeds whatever its units did. A
-     * map records its MapResult ({@code result}); a parallel records no result and marks its children for replay.
+     * Asks the completion config, as the official SDK does after every change: the live counts, the units
+     * registered so far (all of a map's items), and whether registration is over. When it decides, every unit's
+     * status is fixed and the batch is checkpointed.
      */
-    void complete(Object result, SerDes sd) {
+    private void decideIfDone() {
+        int total = expectedTotal >= 0 ? expectedTotal : states.size();
+        boolean allRegistered = expectedTotal >= 0 || registrationClosed;
+        CompletionConfig.CompletionDecision decision;
+        try {
+            decision = completion.completionDecisionFunction().apply(new CompletionConfig.CompletionStatus(
+                    succeeded, failed, succeeded + failed, total, allRegistered));
+            Objects.requireNonNull(decision, "shouldComplete must return a completion decision");
+        } catch (RuntimeException e) {
+            // The official SDK ends the execution when the decision itself fails (a custom function that throws
+            // or returns null, a minSuccessful larger than the number of branches).
+            throw inner.ex.fatal(new IllegalDurableOperationException(
+                    "Unexpected exception in concurrency operation: " + e));
+        }
+        if (!decision.shouldComplete()) {
+            return;
+        }
+        decided = decision.completionStatus();
+        decidedStates = new ArrayList<>();
+        for (State s : states) {
+            decidedStates.add(s == State.SUCCEEDED || s == State.FAILED ? s : State.SKIPPED);
+        }
+        complete(checkpointResult.get(), checkpointSerDes);
+    }
+
+    /**
+     * Checkpoints the decided batch as the official SDK does: the batch itself succeeds whatever its units did, with
+     * its result (a map's MapResult, a parallel's ParallelResult). A result too large for a checkpoint is written
+     * without the units' values, and a replay rebuilds them from the units.
+     */
+    private void complete(Object result, SerDes sd) {
         if (record.isTerminal()) {
             return;
         }
         String payload = result == null ? null : inner.ex.serialize(sd, result, "the result of " + record.label());
+        // A parallel always replays its branches; a map only when its result was too large to keep its values.
+        record.replayChildren = !(result instanceof MapResult<?>);
         if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length
-                >= LocalExecution.MAX_RESULT_BYTES) {
-            // Too large to checkpoint: an empty result, and the children are replayed to rebuild it.
-            payload = "";
-            record.replayChildren = true;
-        }
-        if (result == null) {
+                >= LocalExecution.MAX_RESULT_BYTES && result instanceof MapResult<?> map) {
+            payload = inner.ex.serialize(sd, withoutValues(map), "the result of " + record.label());
             record.replayChildren = true;
         }
         record.result = payload;
@@ -205,73 +279,63 @@ final class Batch {
         inner.ex.checkpointed(record);
     }
 
+    private static MapResult<Object> withoutValues(MapResult<?> map) {
+        List<MapResult.MapResultItem<Object>> items = new ArrayList<>();
+        for (MapResult.MapResultItem<?> item : map.items()) {
+            items.add(new MapResult.MapResultItem<>(item.status(), null, null));
+        }
+        return new MapResult<>(items, map.completionReason());
+    }
+
     LocalDurableContext innerContext() {
         return inner;
     }
 
     boolean isDecided() {
-        return registrationClosed && (decided != null || evaluate(true) != null);
+        return decided != null;
     }
 
     ConcurrencyCompletionStatus decided() {
         return decided;
     }
 
-    /** SUCCEEDED, FAILED or SKIPPED (units unfinished when the batch completed count as skipped). */
+    /** SUCCEEDED, FAILED or SKIPPED as fixed when the batch was decided (units registered later are SKIPPED). */
     State statusOf(int i) {
-        State s = states.get(i);
-        return s == State.SUCCEEDED || s == State.FAILED ? s : State.SKIPPED;
+        return decidedStates != null && i < decidedStates.size() ? decidedStates.get(i) : State.SKIPPED;
+    }
+
+    /** The value of a unit that succeeded. */
+    Object valueOf(int i) {
+        return futures.get(i).get();
     }
 
     OpRecord recordOf(int i) {
         return inner.ex.ops.get(ids.get(i));
     }
 
+    /** Units registered so far; for a map, all its items once they are added. */
     int size() {
-        return states.size();
+        return expectedTotal >= 0 ? Math.max(expectedTotal, states.size()) : states.size();
     }
 
-    int succeeded() {
-        return succeeded;
-    }
-
-    int failed() {
-        return failed;
-    }
-
-    private ConcurrencyCompletionStatus evaluate(boolean allRegistered) {
-        if (expectedTotal >= 0) {
-            allRegistered = true;
-        }
-        int total = expectedTotal >= 0 ? expectedTotal : states.size();
-        int completed = succeeded + failed;
-        boolean allDone = allRegistered && completed == total;
-        if (completion != null && completion.shouldComplete() != null) {
-            CompletionConfig.CompletionDecision d = completion.shouldComplete().apply(
-                    new CompletionConfig.CompletionStatus(succeeded, failed, completed, total, allRegistered));
-            if (d != null && d.shouldComplete()) {
-                return d.completionStatus();
+    /** The parallel's result: the statuses fixed at the decision, SKIPPED for branches registered after it. */
+    ParallelResult parallelResult() {
+        List<ParallelResult.Status> statuses = new ArrayList<>();
+        int ok = 0;
+        int bad = 0;
+        for (int i = 0; i < size(); i++) {
+            switch (statusOf(i)) {
+                case SUCCEEDED -> {
+                    statuses.add(ParallelResult.Status.SUCCEEDED);
+                    ok++;
+                }
+                case FAILED -> {
+                    statuses.add(ParallelResult.Status.FAILED);
+                    bad++;
+                }
+                default -> statuses.add(ParallelResult.Status.SKIPPED);
             }
-            return allDone ? ConcurrencyCompletionStatus.ALL_COMPLETED : null;
         }
-        Integer tolerated = completion == null ? null : completion.toleratedFailureCount();
-        Double percentage = completion == null ? null : completion.toleratedFailurePercentage();
-        Integer minSuccessful = completion == null ? null : completion.minSuccessful();
-        if (tolerated != null && failed > tolerated) {
-            return ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED;
-        }
-        if (percentage != null && allRegistered && failed > Math.floor(total * percentage)) {
-            return ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED;
-        }
-        if (minSuccessful != null && succeeded >= minSuccessful) {
-            return ConcurrencyCompletionStatus.MIN_SUCCESSFUL_REACHED;
-        }
-        if (allDone) {
-            if (minSuccessful != null && succeeded < minSuccessful) {
-                return ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED;
-            }
-            return ConcurrencyCompletionStatus.ALL_COMPLETED;
-        }
-        return null;
+        return new ParallelResult(statuses.size(), ok, bad, statuses.size() - ok - bad, decided, statuses);
     }
 }

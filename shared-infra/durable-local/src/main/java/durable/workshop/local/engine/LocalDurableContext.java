@@ -64,6 +64,7 @@ import software.amazon.lambda.durable.execution.SuspendExecutionException;
 import software.amazon.lambda.durable.logging.DurableLogger;
 import software.amazon.lambda.durable.model.MapResult;
 import software.amazon.lambda.durable.model.OperationSubType;
+import software.amazon.lambda.durable.model.ParallelResult;
 import software.amazon.lambda.durable.model.WaitForConditionResult;
 import software.amazon.lambda.durable.retry.RetryDecision;
 import software.amazon.lambda.durable.retry.RetryStrategies;
@@ -788,6 +789,11 @@ public final class LocalDurableContext implements DurableContext {
         Batch batch = new Batch(inner, r, config == null ? null : config.completionConfig(),
                 config == null ? 0 : config.maxConcurrency(),
                 config != null && config.nestingType() == NestingType.FLAT);
+        if (r.status == OperationStatus.SUCCEEDED && r.result != null) {
+            ParallelResult recorded = ex.deserialize(ex.serDes, r.result, TypeToken.get(ParallelResult.class),
+                    "the result of " + r.label());
+            batch.replayDecided(recorded.statuses(), recorded.completionStatus());
+        }
         return new ParallelFuture(batch);
     }
 
@@ -806,6 +812,13 @@ public final class LocalDurableContext implements DurableContext {
                     + "a TreeSet) instead.");
         }
         String id = nextId();
+        Batch.checkMapItems(config == null ? null : config.completionConfig(), items.size());
+        if (items.isEmpty()) {
+            // As in the official SDK 2.1.0: an empty map completes at once and checkpoints nothing.
+            ex.trace(depth, "ran", new OpRecord(id, contextId, name, OperationType.CONTEXT,
+                    OperationSubType.MAP.getValue(), ex.now), "(no items, not checkpointed)");
+            return EngineFuture.of(MapResult.empty(), ex.now);
+        }
         OpRecord r = openBatch(id, name, OperationSubType.MAP);
         LocalDurableContext inner = new LocalDurableContext(ex, id, name, depth + 1, lambdaContext);
         Integer max = config == null ? null : config.maxConcurrency();
@@ -813,34 +826,68 @@ public final class LocalDurableContext implements DurableContext {
                 config != null && config.nestingType() == NestingType.FLAT);
         batch.expectTotal(items.size());
         SerDes sd = serDesOr(config == null ? null : config.serDes());
+        if (r.status == OperationStatus.SUCCEEDED && r.result != null && !r.result.isEmpty()) {
+            MapResult<Object> recorded = ex.deserialize(sd, r.result, new TypeToken<MapResult<Object>>() { },
+                    "the result of " + r.label());
+            MapResult<O> stored = r.replayChildren ? null : typed(recorded, sd, type);
+            if (stored != null) {
+                // As in the official SDK: a map whose checkpoint holds its result answers from it, without
+                // running or replaying its items (FLAT ones included).
+                return EngineFuture.of(stored, r.end);
+            }
+            batch.replayDecided(recorded.items().stream().map(MapResult.MapResultItem::status).toList(),
+                    recorded.completionReason());
+        }
+        // As in the official SDK the map checkpoints its MapResult when it is decided.
+        batch.checkpointWith(() -> mapResult(batch, items.size()), sd);
         List<I> list = new ArrayList<>(items);
-        List<EngineFuture<O>> futures = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             I item = list.get(i);
             int index = i;
-            futures.add(batch.add(name + "-iteration-" + i, OperationSubType.MAP_ITERATION, type, sd,
-                    c -> fn.apply(item, index, c), FailMode.ITEM));
+            batch.add(name + "-iteration-" + i, OperationSubType.MAP_ITERATION, type, sd,
+                    c -> fn.apply(item, index, c), FailMode.ITEM);
         }
         batch.closeRegistration();
         return new EngineFuture<>(() -> {
             batch.awaitDecision();
-            List<MapResult.MapResultItem<O>> results = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                switch (batch.statusOf(i)) {
-                    case SUCCEEDED -> results.add(MapResult.MapResultItem.succeeded(futures.get(i).get()));
-                    case FAILED -> {
-                        ErrorObject e = batch.errorOf(i);
-                        results.add(MapResult.MapResultItem.failed(new MapResult.MapError(
-                                e == null ? null : e.errorType(), e == null ? null : e.errorMessage(),
-                                e == null || !e.hasStackTrace() ? List.of() : e.stackTrace())));
-                    }
-                    default -> results.add(MapResult.MapResultItem.skipped());
-                }
-            }
-            MapResult<O> mapResult = new MapResult<>(results, batch.decided());
-            batch.complete(mapResult, sd);
-            return mapResult;
+            return mapResult(batch, items.size());
         }, batch::isDecided, () -> r.end);
+    }
+
+    /**
+     * A checkpointed MapResult read without its item type, given its item type: each result makes one more trip
+     * through the map's SerDes. Null when that SerDes cannot do it (the items then replay instead).
+     */
+    private static <O> MapResult<O> typed(MapResult<Object> recorded, SerDes sd, TypeToken<O> type) {
+        try {
+            List<MapResult.MapResultItem<O>> items = new ArrayList<>();
+            for (MapResult.MapResultItem<Object> item : recorded.items()) {
+                O value = item.result() == null ? null : sd.deserialize(sd.serialize(item.result()), type);
+                items.add(new MapResult.MapResultItem<>(item.status(), value, item.error()));
+            }
+            return new MapResult<>(items, recorded.completionReason());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The map's result: every item in input order, with the status it had when the map was decided. */
+    @SuppressWarnings("unchecked")
+    private static <O> MapResult<O> mapResult(Batch batch, int size) {
+        List<MapResult.MapResultItem<O>> results = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            switch (batch.statusOf(i)) {
+                case SUCCEEDED -> results.add(MapResult.MapResultItem.succeeded((O) batch.valueOf(i)));
+                case FAILED -> {
+                    ErrorObject e = batch.errorOf(i);
+                    results.add(MapResult.MapResultItem.failed(new MapResult.MapError(
+                            e == null ? null : e.errorType(), e == null ? null : e.errorMessage(),
+                            e == null || !e.hasStackTrace() ? List.of() : e.stackTrace())));
+                }
+                default -> results.add(MapResult.MapResultItem.skipped());
+            }
+        }
+        return new MapResult<>(results, batch.decided());
     }
 
     /** The collections the official SDK refuses: a HashSet (not a LinkedHashSet) and views of unordered maps. */

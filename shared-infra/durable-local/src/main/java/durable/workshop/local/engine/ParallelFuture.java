@@ -1,7 +1,5 @@
 package durable.workshop.local.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import software.amazon.lambda.durable.DurableContext;
@@ -20,6 +18,8 @@ final class ParallelFuture implements ParallelDurableFuture {
 
     ParallelFuture(Batch batch) {
         this.batch = batch;
+        // As in the official SDK the parallel checkpoints its ParallelResult when it is decided.
+        batch.checkpointWith(batch::parallelResult, batch.innerContext().ex.serDes);
     }
 
     @Override
@@ -38,21 +38,7 @@ final class ParallelFuture implements ParallelDurableFuture {
     public ParallelResult get() {
         if (result == null) {
             batch.awaitDecision();
-            batch.complete(null, null);
-            List<ParallelResult.Status> statuses = new ArrayList<>();
-            int skipped = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                switch (batch.statusOf(i)) {
-                    case SUCCEEDED -> statuses.add(ParallelResult.Status.SUCCEEDED);
-                    case FAILED -> statuses.add(ParallelResult.Status.FAILED);
-                    default -> {
-                        statuses.add(ParallelResult.Status.SKIPPED);
-                        skipped++;
-                    }
-                }
-            }
-            result = new ParallelResult(batch.size(), batch.succeeded(), batch.failed(), skipped, batch.decided(),
-                    statuses);
+            result = batch.parallelResult();
         }
         return result;
     }

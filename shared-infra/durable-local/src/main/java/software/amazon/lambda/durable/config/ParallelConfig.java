@@ -62,9 +62,7 @@ public class ParallelConfig {
         public Builder completionConfig(CompletionConfig completionConfig) {
             if (completionConfig != null && !completionConfig.hasCustomShouldComplete()
                     && completionConfig.toleratedFailurePercentage() != null) {
-                throw new IllegalArgumentException(
-                        "ParallelConfig.completionConfig does not support toleratedFailurePercentage;"
-                                + " use toleratedFailureCount");
+                throw new IllegalArgumentException("ParallelConfig does not support toleratedFailurePercentage");
             }
             this.completionConfig = completionConfig;
             return this;

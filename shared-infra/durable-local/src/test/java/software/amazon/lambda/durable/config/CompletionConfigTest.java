@@ -92,12 +92,55 @@ class CompletionConfigTest {
     }
 
     @Test
-    void badThresholdsAreRejectedWithTheFieldName() {
-        assertThatThrownBy(() -> CompletionConfig.minSuccessful(0)).hasMessageContaining("minSuccessful");
+    void badThresholdsAreRejectedWithTheOfficialMessages() {
+        // aws/aws-durable-execution-sdk-java, sdk/src/test/java/software/amazon/lambda/durable/config/
+        // CompletionConfigTest.java: the factories validate, with these words.
+        assertThatThrownBy(() -> CompletionConfig.minSuccessful(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("minSuccessful must be at least 1, got: 0");
         assertThatThrownBy(() -> CompletionConfig.toleratedFailureCount(-1))
-                .hasMessageContaining("toleratedFailureCount");
+                .hasMessage("toleratedFailureCount must be non-negative, got: -1");
         assertThatThrownBy(() -> CompletionConfig.toleratedFailurePercentage(1.5))
-                .hasMessageContaining("toleratedFailurePercentage");
+                .hasMessage("toleratedFailurePercentage must be between 0.0 and 1.0, got: 1.5");
+        assertThatThrownBy(() -> CompletionConfig.shouldComplete(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("shouldComplete cannot be null");
+        assertThatThrownBy(() -> new CompletionConfig(1, null, null,
+                s -> CompletionDecision.complete(ConcurrencyCompletionStatus.CUSTOM_COMPLETION_SUCCEEDED)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("shouldComplete is mutually exclusive with minSuccessful, toleratedFailureCount, and "
+                        + "toleratedFailurePercentage");
+    }
+
+    @Test
+    void enoughSuccessesWinOverFailuresAndMinSuccessfulNeverReachedEndsAsAllCompleted() {
+        // The official threshold order: minSuccessful first, then the tolerated failures, then all completed.
+        CompletionConfig both = new CompletionConfig(2, 0, null);
+        assertThat(decide(both, 2, 1, 5).completionStatus())
+                .isEqualTo(ConcurrencyCompletionStatus.MIN_SUCCESSFUL_REACHED);
+        assertThat(decide(CompletionConfig.minSuccessful(3), 2, 1, 3).completionStatus())
+                .isEqualTo(ConcurrencyCompletionStatus.ALL_COMPLETED);
+        assertThatThrownBy(() -> CompletionConfig.minSuccessful(3).completionDecisionFunction()
+                .apply(new CompletionStatus(2, 0, 2, 2, true))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("minSuccessful (3) exceeds the number of registered items (2)");
+        // A percentage and a count together: the smaller number of failures is tolerated.
+        assertThat(decide(new CompletionConfig(null, 3, 0.25), 0, 2, 4).completionStatus())
+                .isEqualTo(ConcurrencyCompletionStatus.FAILURE_TOLERANCE_EXCEEDED);
+    }
+
+    @Test
+    void statusesAndDecisionsCheckTheirOwnFields() {
+        assertThat(new CompletionStatus(1, 0, 1, 3).allItemsRegistered()).isFalse();
+        assertThatThrownBy(() -> new CompletionStatus(1, 1, 1, 3))
+                .hasMessage("completedCount must equal successCount + failureCount");
+        assertThatThrownBy(() -> new CompletionStatus(2, 2, 4, 3)).hasMessage("completedCount cannot exceed totalCount");
+        assertThatThrownBy(() -> CompletionDecision.complete(null))
+                .hasMessage("completionStatus is required when shouldComplete is true");
+        assertThatThrownBy(() -> new CompletionDecision(false, ConcurrencyCompletionStatus.ALL_COMPLETED))
+                .hasMessage("completionStatus must be null when shouldComplete is false");
+        assertThat(CompletionDecision.complete(ConcurrencyCompletionStatus.CUSTOM_COMPLETION_FAILED).isSucceeded())
+                .isFalse();
+        assertThat(CompletionConfig.shouldComplete(s -> CompletionDecision.continueExecution())
+                .completionDecisionFunction().apply(new CompletionStatus(2, 0, 2, 2)).shouldComplete())
+                .as("a custom function alone decides").isFalse();
     }
 
     @Test
@@ -105,7 +148,7 @@ class CompletionConfigTest {
         assertThatThrownBy(() -> ParallelConfig.builder()
                 .completionConfig(CompletionConfig.toleratedFailurePercentage(0.5)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("toleratedFailurePercentage");
+                .hasMessage("ParallelConfig does not support toleratedFailurePercentage");
         assertThat(ParallelConfig.builder().build().completionConfig()).isEqualTo(CompletionConfig.allCompleted());
         assertThat(ParallelConfig.builder().build().maxConcurrency()).isEqualTo(Integer.MAX_VALUE);
     }
