@@ -277,6 +277,30 @@ class EarlyCompletionParityTest {
     }
 
     @Test
+    void aBranchAddedAfterTheResultWasRequestedIsRefusedInTheSdksWordsAndExplainedInLearningMode() {
+        // PO (2.1.0 ParallelOperation.addItem): "Cannot add branches after join() has been called".
+        java.util.function.Function<DurableContext, String> lateBranch = ctx -> {
+            var fan = ctx.parallel("fan", ParallelConfig.builder().build());
+            fan.branch("first", String.class, c -> "a");
+            fan.get();
+            try {
+                fan.branch("late", String.class, c -> "b");
+                return "added";
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+        };
+        assertThat(LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> lateBranch.apply(ctx))
+                .runUntilComplete("x").getResult(String.class))
+                .isEqualTo("Cannot add branches after join() has been called");
+        assertThat(ReplayMode.strict(LocalDurableTestRunner.create(String.class,
+                        (String in, DurableContext ctx) -> lateBranch.apply(ctx)))
+                .runUntilComplete("x").getResult(String.class))
+                .isEqualTo("Branch \"late\" was added to parallel \"fan\" after its result was requested; add every"
+                        + " branch before calling get().");
+    }
+
+    @Test
     void strictReplayGivesTheSameEarlyEndsAsDefaultMode() {
         // Learning mode ends the invocation after every checkpoint, the batch's own included; the result and the
         // units that ran stay those of default mode.

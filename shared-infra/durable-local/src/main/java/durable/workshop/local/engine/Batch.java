@@ -101,8 +101,11 @@ final class Batch {
     <T> EngineFuture<T> add(String name, OperationSubType subType, TypeToken<T> type, SerDes sd,
             Function<LocalDurableContext, T> body, LocalDurableContext.FailMode mode) {
         if (registrationClosed) {
-            throw new IllegalStateException("Branch \"" + name + "\" was added to " + record.label()
-                    + " after its result was requested; add every branch before calling get().");
+            // The official SDK's words by default; learning mode says which branch and what to do.
+            throw new IllegalStateException(inner.ex.strict
+                    ? "Branch \"" + name + "\" was added to " + record.label()
+                            + " after its result was requested; add every branch before calling get()."
+                    : "Cannot add branches after join() has been called");
         }
         String id = inner.nextId();
         ids.add(id);
