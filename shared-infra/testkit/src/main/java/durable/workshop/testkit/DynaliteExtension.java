@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,19 +16,28 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The JUnit extension behind {@link DynaliteTest}. */
 public class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final Duration TABLE_TIMEOUT = Duration.ofSeconds(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynaliteExtension.class);
+
+    /**
+     * Tables this JVM created on a dynalite server, by endpoint and name, with the schema they were created with:
+     * emptying one costs one request when it is empty, re-creating it four or more.
+     */
+    private static final Map<String, DynamoTable> CREATED = new ConcurrentHashMap<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -44,7 +54,56 @@ public class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback,
     public void beforeEach(ExtensionContext context) {
         DynamoDbClient client = client(context);
         for (DynamoTable table : tables(context)) {
-            recreate(client, table);
+            reset(client, table);
+        }
+    }
+
+    /** Leaves {@code table} empty with its declared schema: emptied if this JVM created it so, else (re-)created. */
+    private static void reset(DynamoDbClient client, DynamoTable table) {
+        String key = Dynalite.endpoint() + " " + table.name();
+        if (table.equals(CREATED.get(key))) {
+            try {
+                empty(client, table);
+                return;
+            } catch (ResourceNotFoundException deletedByTheTest) {
+                // Created again below.
+            }
+        }
+        CREATED.remove(key);
+        recreate(client, table);
+        CREATED.put(key, table);
+    }
+
+    /** Deletes every item, by key: a scan of the keys, then batches of 25 deletes (the API's limit). */
+    private static void empty(DynamoDbClient client, DynamoTable table) {
+        List<String> keyNames = table.sortKey().isBlank() ? List.of(table.partitionKey())
+                : List.of(table.partitionKey(), table.sortKey());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < keyNames.size(); i++) {
+            names.put("#k" + i, keyNames.get(i)); // placeholders: a key may be named like a reserved word
+        }
+        List<WriteRequest> deletes = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = client.scan(r -> r.tableName(table.name()).consistentRead(true)
+                    .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> deletes.add(WriteRequest.builder()
+                    .deleteRequest(d -> d.key(item)).build()));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        for (int from = 0; from < deletes.size(); from += 25) {
+            Map<String, List<WriteRequest>> batch = Map.of(table.name(), deletes.subList(from, Math.min(from + 25, deletes.size())));
+            long deadline = System.nanoTime() + TABLE_TIMEOUT.toNanos();
+            while (!batch.isEmpty()) {
+                Map<String, List<WriteRequest>> pending = batch;
+                batch = client.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
+                if (!batch.isEmpty() && System.nanoTime() > deadline) {
+                    throw new IllegalStateException("DynamoDB table \"" + table.name() + "\" could not be emptied within "
+                            + TABLE_TIMEOUT.toSeconds() + " s on the local dynalite server");
+                }
+            }
         }
     }
 

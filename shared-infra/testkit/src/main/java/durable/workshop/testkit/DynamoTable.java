@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A DynamoDB table a {@link DynaliteTest} needs: re-created empty before each test. Keys are strings. */
+/** A DynamoDB table a {@link DynaliteTest} needs: empty before each test, with this schema. Keys are strings. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
 public @interface DynamoTable {

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 @DynaliteTest(tables = {
         @DynamoTable(name = "items", partitionKey = "pk"),
-        @DynamoTable(name = "events", partitionKey = "pk", sortKey = "sk")})
+        @DynamoTable(name = "events", partitionKey = "pk", sortKey = "sk"),
+        @DynamoTable(name = "orders", partitionKey = "name", sortKey = "status")}) // reserved words as keys
 class DynaliteExtensionTest {
 
     private static final Map<String, AttributeValue> ITEM = Map.of(
@@ -35,9 +36,25 @@ class DynaliteExtensionTest {
         assertThat(dynamo.scan(r -> r.tableName("items")).count()).isZero();
         assertThat(dynamo.scan(r -> r.tableName("events")).count()).isZero();
 
+        assertThat(dynamo.scan(r -> r.tableName("orders")).count()).isZero();
+
         dynamo.putItem(r -> r.tableName("items").item(ITEM));
-        dynamo.putItem(r -> r.tableName("events").item(Map.of(
-                "pk", AttributeValue.fromS("job-1"), "sk", AttributeValue.fromS("0001"))));
+        // More than one batch of deletes (25) to empty.
+        for (int i = 0; i < 60; i++) {
+            String sk = String.format("%04d", i);
+            dynamo.putItem(r -> r.tableName("events").item(Map.of(
+                    "pk", AttributeValue.fromS("job-1"), "sk", AttributeValue.fromS(sk), "note", AttributeValue.fromS("x"))));
+        }
+        dynamo.putItem(r -> r.tableName("orders").item(Map.of(
+                "name", AttributeValue.fromS("order-1"), "status", AttributeValue.fromS("NEW"))));
+    }
+
+    @RepeatedTest(2)
+    void aTableATestDeletedIsThereAgainForTheNext(DynamoDbClient dynamo) {
+        assertThat(dynamo.scan(r -> r.tableName("items")).count()).isZero();
+
+        dynamo.putItem(r -> r.tableName("items").item(ITEM));
+        dynamo.deleteTable(r -> r.tableName("items"));
     }
 
     @Test
