@@ -157,6 +157,7 @@ public final class Grader {
     }
 
     static int compileThenRun(Config config, boolean changed, boolean all, PrintStream out, PrintStream err) throws IOException {
+        TestRunner.prewarm(config.lessonDir());
         Changes.Plan plan = changed ? Changes.plan(config.repoRoot(), config.lessonDir()) : Changes.Plan.nothing();
         if (plan.action() == Changes.Action.MAVEN
                 || (plan.action() == Changes.Action.COMPILE || all) && !LessonCompiler.available()) {
@@ -193,6 +194,7 @@ public final class Grader {
     }
 
     private static int grade(Config config, Lesson lesson, PrintStream out) throws IOException {
+        TestRunner.prewarm(config.lessonDir());
         try (LessonClasses classes = LessonClasses.of(config.lessonDir())) {
             return grade(config, lesson, out, classes);
         }
