@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,18 +133,23 @@ class ContextParallelMapTest {
         assertThat(branchRuns).as("branch a runs again after its wait").hasValue(2);
     }
 
-    @Test
-    void branchesAndTheirStepsRunOneAfterTheOtherOnTheHandlersThreadNotOnTheExecutor() {
-        // The documented difference from the official SDK, which runs each branch and step on DurableConfig's
-        // executor: here a step that waits for its sibling's step times out, because the sibling has not started.
-        AtomicInteger executorTasks = new AtomicInteger();
-        ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+    /** A cached pool that counts the tasks it is given, to show that DurableConfig's executor runs the work. */
+    private static ExecutorService countingPool(AtomicInteger tasks) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>()) {
             @Override
             public void execute(Runnable task) {
-                executorTasks.incrementAndGet();
+                tasks.incrementAndGet();
                 super.execute(task);
             }
         };
+    }
+
+    @Test
+    void branchesRunAtTheSameTimeOnTheExecutorSoAStepCanWaitForItsSiblings() {
+        // As in the official SDK, each branch and each step's code runs on a thread of DurableConfig's executor:
+        // a step that waits for its sibling's step meets it, and neither runs on the handler's thread.
+        AtomicInteger executorTasks = new AtomicInteger();
+        ExecutorService executor = countingPool(executorTasks);
         var latch = new CountDownLatch(1);
         var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
             Thread handler = Thread.currentThread();
@@ -152,26 +157,78 @@ class ContextParallelMapTest {
             DurableFuture<String> waiting = fan.branch("waiting", String.class, c -> c.step("await", String.class,
                     () -> {
                         try {
-                            return (latch.await(50, TimeUnit.MILLISECONDS) ? "met" : "alone")
+                            return (latch.await(10, TimeUnit.SECONDS) ? "met" : "alone")
                                     + (Thread.currentThread() == handler ? " on the handler's thread" : "");
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return "interrupted";
                         }
                     }));
-            fan.branch("arriving", String.class, c -> c.step("count-down", String.class, () -> {
-                latch.countDown();
-                return "arrived";
-            }));
-            fan.get();
-            return waiting.get();
+            DurableFuture<String> arriving = fan.branch("arriving", String.class,
+                    c -> c.step("count-down", String.class, () -> {
+                        latch.countDown();
+                        return "arrived";
+                    }));
+            ParallelResult result = fan.get();
+            return waiting.get() + ", " + arriving.get() + ", " + result.succeeded() + " succeeded";
         }, DurableConfig.builder().withExecutorService(executor).build());
         try {
-            assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("alone on the handler's thread");
-            assertThat(executorTasks).as("the configured executor is never called").hasValue(0);
+            TestResult<String> done = runner.runUntilComplete("x");
+            assertThat(done.getResult(String.class)).isEqualTo("met, arrived, 2 succeeded");
+            assertThat(done.getOperation("await").getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
+            // Two branches and two steps.
+            assertThat(executorTasks).as("tasks given to the configured executor").hasValue(4);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void aStepOfTheHandlerRunsOnTheExecutor() {
+        AtomicInteger executorTasks = new AtomicInteger();
+        ExecutorService executor = countingPool(executorTasks);
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            Thread handler = Thread.currentThread();
+            return ctx.step("where", String.class,
+                    () -> Thread.currentThread() == handler ? "the handler's thread" : "an executor thread");
+        }, DurableConfig.builder().withExecutorService(executor).build());
+        try {
+            assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("an executor thread");
+            assertThat(executorTasks).hasValue(1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void blockingStepsInTwoBranchesOverlap() {
+        // Each branch sleeps 600 ms in a step: both sleep at the same time, so together they take about the
+        // longest, not the sum.
+        AtomicInteger sleeping = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            var fan = ctx.parallel("slow");
+            for (String name : List.of("a", "b")) {
+                fan.branch(name, Integer.class, c -> c.step(name + "-sleep", Integer.class, () -> {
+                    mostAtOnce.accumulateAndGet(sleeping.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(600);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        sleeping.decrementAndGet();
+                    }
+                    return 1;
+                }));
+            }
+            return fan.get().succeeded();
+        });
+        long started = System.nanoTime();
+        TestResult<Integer> done = runner.runUntilComplete("x");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(done.getResult(Integer.class)).isEqualTo(2);
+        assertThat(mostAtOnce).as("steps sleeping at the same time").hasValue(2);
+        assertThat(millis).as("two 600 ms steps in two branches take less than their sum").isLessThan(1200);
     }
 
     @Test

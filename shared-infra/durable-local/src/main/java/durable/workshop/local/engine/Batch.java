@@ -32,7 +32,7 @@ import software.amazon.lambda.durable.serde.SerDes;
  * checkpointed statuses: the units recorded as skipped do not run.
  */
 final class Batch {
-    enum State { SUCCEEDED, FAILED, PENDING, NOT_STARTED, SKIPPED }
+    enum State { SUCCEEDED, FAILED, PENDING, RUNNING, NOT_STARTED, SKIPPED }
 
     private final LocalDurableContext inner;
     private final OpRecord record;
@@ -49,6 +49,8 @@ final class Batch {
     private int succeeded;
     private int failed;
     private int unfinished;
+    /** Units whose code runs on an executor thread now (default mode). */
+    private int running;
     private boolean registrationClosed;
     private ConcurrencyCompletionStatus decided;
     /** Every unit's status at the moment the batch was decided (units registered later are SKIPPED). */
@@ -124,39 +126,88 @@ final class Batch {
         if (recorded == null && decided != null && queued) {
             return notRun(index, State.SKIPPED);
         }
+        if (inner.ex.concurrent) {
+            // A unit beyond maxConcurrency starts when a running one ends, as in the official SDK.
+            inner.ex.scheduler.awaitUntil(() -> running == 0 || running + unfinished < maxConcurrency, false);
+            if (recorded == null && decided != null && queued) {
+                return notRun(index, State.SKIPPED);
+            }
+        }
         if (unfinished >= maxConcurrency) {
             return notRun(index, State.NOT_STARTED);
         }
-        EngineFuture<T> f;
-        if (flat) {
-            f = runFlat(index, id, name, subType, sd, body, mode);
-        } else {
-            try {
-                f = inner.runChild(id, name, subType, type, sd, false, body, mode);
-            } catch (SuspendExecutionException s) {
-                // Strict replay suspended right after the unit's checkpoint.
-                f = EngineFuture.pending(inner.ex, s);
-            }
+        states.add(State.RUNNING);
+        if (!inner.ex.concurrent) {
+            EngineFuture<T> f = runUnit(index, id, name, subType, type, sd, body, mode);
+            futures.add(f);
+            settle(index, id, f);
+            return f;
         }
+        // On an executor thread, as the official SDK runs each branch and item; start() waits until the unit has
+        // ended or is held up (a long step, units of its own), so quick units keep the order they were added in.
+        List<EngineFuture<T>> outcome = new ArrayList<>(1);
+        EngineFuture<T> f = new EngineFuture<>(() -> {
+            // Known once the unit's code has returned (before the unit has settled the batch).
+            inner.ex.scheduler.awaitUntil(() -> !outcome.isEmpty(), false);
+            return outcome.get(0).get();
+        }, () -> !outcome.isEmpty() && outcome.get(0).isDone(),
+                () -> outcome.isEmpty() ? null : outcome.get(0).completedAt());
         futures.add(f);
+        running++;
+        inner.ex.scheduler.start(() -> {
+            EngineFuture<T> ended;
+            try {
+                ended = runUnit(index, id, name, subType, type, sd, body, mode);
+            } catch (UnrecoverableDurableExecutionException u) {
+                ended = EngineFuture.failed(inner.ex.fatal(u), inner.ex.now);
+            } catch (RuntimeException | Error e) {
+                ended = EngineFuture.failed(inner.ex.fatal(new IllegalDurableOperationException(
+                        "\"" + name + "\" of " + record.label() + " failed inside the engine: " + e)), inner.ex.now);
+            }
+            outcome.add(ended);
+            running--;
+            try {
+                settle(index, id, ended);
+            } catch (UnrecoverableDurableExecutionException u) {
+                // Recorded as the execution's failure; the code waiting for the batch sees it when it goes on.
+            }
+        });
+        return f;
+    }
+
+    /** Runs a unit's code as a child context (or a FLAT one). */
+    private <T> EngineFuture<T> runUnit(int index, String id, String name, OperationSubType subType, TypeToken<T> type,
+            SerDes sd, Function<LocalDurableContext, T> body, LocalDurableContext.FailMode mode) {
+        if (flat) {
+            return runFlat(index, id, name, subType, sd, body, mode);
+        }
+        try {
+            return inner.runChild(id, name, subType, type, sd, false, body, mode);
+        } catch (SuspendExecutionException s) {
+            // Strict replay suspended right after the unit's checkpoint.
+            return EngineFuture.pending(inner.ex, s);
+        }
+    }
+
+    /** Records how a unit ended (done, failed, or waiting for a later invocation) and asks the completion config. */
+    private void settle(int index, String id, EngineFuture<?> f) {
         if (f.isDone()) {
             OpRecord r = inner.ex.ops.get(id);
             boolean ok = flat ? flatErrors.get(index) == null : r != null && r.status == OperationStatus.SUCCEEDED;
             if (ok) {
-                states.add(State.SUCCEEDED);
+                states.set(index, State.SUCCEEDED);
                 succeeded++;
             } else {
-                states.add(State.FAILED);
+                states.set(index, State.FAILED);
                 failed++;
             }
         } else {
-            states.add(State.PENDING);
+            states.set(index, State.PENDING);
             unfinished++;
         }
         if (decided == null) {
             decideIfDone();
         }
-        return f;
     }
 
     /**
@@ -223,8 +274,13 @@ final class Batch {
     /** Whether the batch has decided; if not, suspends while it still waits for units. */
     void awaitDecision() {
         closeRegistration();
+        if (inner.ex.concurrent) {
+            // The batch decides when a unit ends; once none runs, only a later invocation can move it on.
+            inner.ex.scheduler.awaitUntil(() -> decided != null || running == 0, false);
+        }
         if (decided == null) {
-            long waiting = states.stream().filter(s -> s == State.PENDING || s == State.NOT_STARTED).count();
+            long waiting = states.stream()
+                    .filter(s -> s == State.PENDING || s == State.RUNNING || s == State.NOT_STARTED).count();
             throw inner.ex.suspend(record.label() + " waiting for " + waiting + " of " + states.size() + " to finish");
         }
     }

@@ -171,21 +171,28 @@ public final class LocalDurableContext implements DurableContext {
      * checkpointed as the step's own work) or from another thread (the checkpoint log is not thread-safe).
      */
     void checkCanStart(String what, String name) {
+        if (BaseContext.CONTEXT.get() instanceof LocalStepContext step) {
+            // The official SDK's message starts "Nested STEP operation is not supported". The step's code may run
+            // on an executor thread, which takes the engine's lock to record the failure.
+            ex.scheduler.lock.lock();
+            try {
+                throw ex.fatal(new IllegalDurableOperationException("Nested STEP operation is not supported: a "
+                        + "durable operation (" + what + " \"" + name + "\") was called inside step \""
+                        + step.getContextName() + "\". Steps run plain code only; call durable operations from the "
+                        + "handler or a child context."));
+            } finally {
+                ex.scheduler.lock.unlock();
+            }
+        }
         if (ex.swallowed() != null) {
             // The invocation is over: code that caught the suspension must not start anything new.
             throw ex.swallowed();
         }
-        if (Thread.currentThread() != ex.invocationThread) {
+        if (Thread.currentThread() != ex.invocationThread && !ex.scheduler.isUnitThread()) {
             throw ex.fatal(new IllegalDurableOperationException("A durable operation (" + what + " \"" + name
-                    + "\") was called from thread \"" + Thread.currentThread().getName() + "\", not from the thread "
-                    + "running the handler. The local runner runs operations one at a time on the handler's thread; "
-                    + "use stepAsync, parallel or map for concurrent work."));
-        }
-        if (ex.activeStep != null) {
-            // The official SDK's message starts "Nested STEP operation is not supported".
-            throw ex.fatal(new IllegalDurableOperationException("Nested STEP operation is not supported: a durable "
-                    + "operation (" + what + " \"" + name + "\") was called inside step \"" + ex.activeStep
-                    + "\". Steps run plain code only; call durable operations from the handler or a child context."));
+                    + "\") was called from thread \"" + Thread.currentThread().getName() + "\", which runs neither "
+                    + "the handler nor a parallel branch or map item. Durable operations must be called from the "
+                    + "handler's code; use stepAsync, parallel or map for concurrent work."));
         }
     }
 
@@ -298,21 +305,10 @@ public final class LocalDurableContext implements DurableContext {
         ex.addEvent(EventType.STEP_STARTED, r, b -> { });
         T value = null;
         Throwable failure = null;
-        BaseContext previous = BaseContext.CONTEXT.get();
         LocalStepContext stepContext = new LocalStepContext(this, r.id, r.name, attempt);
-        BaseContext.CONTEXT.set(stepContext);
-        ex.activeStep = r.name;
-        try {
-            value = fn.apply(stepContext);
-        } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
-            // Engine signals (a suspension, a fatal misuse) end the invocation; they are not the step's failure.
-            throw e;
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            BaseContext.CONTEXT.set(previous);
-            ex.activeStep = null;
-        }
+        StepOutcome<T> outcome = runStepCode(stepContext, () -> fn.apply(stepContext));
+        value = outcome.value();
+        failure = outcome.failure();
         if (failure != null) {
             // Handled outside the step's scope, so the retry strategy runs as plain engine code.
             return stepError(r, attempt, failure, ex.operationError(failure, sd), strategy, sd);
@@ -328,6 +324,48 @@ public final class LocalDurableContext implements DurableContext {
         T out = afterSerialization(sd, payload, value, type, "the result of " + r.label());
         ex.checkpointed(r);
         return EngineFuture.of(out, r.end);
+    }
+
+    /** What a step's code gave: its value, or what it threw. */
+    private record StepOutcome<T>(T value, Throwable failure) { }
+
+    /**
+     * Runs a step's code with the step context as the current context: in default mode on an executor thread, as
+     * the official SDK does (the caller waits without the engine's lock, so other branches go on), in learning mode
+     * on the caller's thread. Engine signals (a suspension, a fatal misuse) are not the step's failure: they go on
+     * ending the invocation.
+     */
+    private <T> StepOutcome<T> runStepCode(LocalStepContext stepContext, Supplier<T> code) {
+        Object[] box = new Object[2];
+        Runnable body = () -> {
+            BaseContext previous = BaseContext.CONTEXT.get();
+            BaseContext.CONTEXT.set(stepContext);
+            try {
+                box[0] = code.get();
+            } catch (Throwable t) {
+                box[1] = t;
+            } finally {
+                if (previous == null) {
+                    BaseContext.CONTEXT.remove();
+                } else {
+                    BaseContext.CONTEXT.set(previous);
+                }
+            }
+        };
+        if (ex.concurrent) {
+            ex.scheduler.runStep(body);
+        } else {
+            body.run();
+        }
+        if (box[1] instanceof SuspendExecutionException s) {
+            throw s;
+        }
+        if (box[1] instanceof UnrecoverableDurableExecutionException u) {
+            throw u;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) box[0];
+        return new StepOutcome<>(value, (Throwable) box[1]);
     }
 
     private <T> EngineFuture<T> stepError(
@@ -595,25 +633,19 @@ public final class LocalDurableContext implements DurableContext {
         ex.addEvent(EventType.STEP_STARTED, r, b -> { });
         WaitForConditionResult<T> outcome = null;
         Throwable failure = null;
-        BaseContext previous = BaseContext.CONTEXT.get();
         LocalStepContext stepContext = new LocalStepContext(this, r.id, r.name, attempt);
-        BaseContext.CONTEXT.set(stepContext);
-        ex.activeStep = r.name;
-        try {
-            outcome = check.apply(state, stepContext);
-            if (outcome == null) {
-                throw new IllegalStateException("The check function of " + r.label() + " returned null; return "
+        T polled = state;
+        String label = r.label();
+        StepOutcome<WaitForConditionResult<T>> poll = runStepCode(stepContext, () -> {
+            WaitForConditionResult<T> result = check.apply(polled, stepContext);
+            if (result == null) {
+                throw new IllegalStateException("The check function of " + label + " returned null; return "
                         + "WaitForConditionResult.continuePolling(state) or WaitForConditionResult.stopPolling(state).");
             }
-        } catch (SuspendExecutionException | UnrecoverableDurableExecutionException e) {
-            // Engine signals (a suspension, a fatal misuse) end the invocation; they are not the poll's failure.
-            throw e;
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            BaseContext.CONTEXT.set(previous);
-            ex.activeStep = null;
-        }
+            return result;
+        });
+        outcome = poll.value();
+        failure = poll.failure();
         if (failure != null) {
             return conditionFailed(r, attempt, failure, "poll " + attempt + " failed", sd);
         }

@@ -90,8 +90,13 @@ public final class LocalExecution {
     private SuspendExecutionException unwinding;
     /** The thread running the invocation; null between invocations. */
     Thread invocationThread;
-    /** Name of the step whose code is running, if any. */
-    String activeStep;
+    /**
+     * Default mode runs steps, branches and items on DurableConfig's executor, as the official SDK does; learning
+     * mode (strict replay, which suspends after every checkpoint) runs them one after the other on the handler's
+     * thread.
+     */
+    final boolean concurrent;
+    final Scheduler scheduler;
 
     public LocalExecution(DurableConfig config, String inputPayload, boolean strict) {
         this(config, inputPayload, strict, null);
@@ -106,6 +111,8 @@ public final class LocalExecution {
         this.serDes = config.getSerDes();
         this.inputPayload = inputPayload;
         this.strict = strict;
+        this.concurrent = !strict;
+        this.scheduler = new Scheduler(config.getExecutorService());
         this.startTime = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         this.now = startTime;
         int n = EXECUTION_COUNTER.incrementAndGet();
@@ -124,7 +131,6 @@ public final class LocalExecution {
             return status;
         }
         settleTimers();
-        activeStep = null;
         entries = new ArrayList<>();
         suspendReasons = new LinkedHashSet<>();
         fatal = null;
@@ -136,9 +142,12 @@ public final class LocalExecution {
         BaseContext previous = BaseContext.CONTEXT.get();
         BaseContext.CONTEXT.set(root);
         invocationThread = Thread.currentThread();
+        scheduler.enterInvocation();
         try {
             I input = deserialize(serDes, inputPayload, inputType, "the execution input");
             O output = handler.apply(input, root);
+            // Branches and items still running (after an early completion) end before the invocation does.
+            scheduler.awaitAllEnded();
             if (fatal != null) {
                 outcome = fail(fatal);
             } else if (unwinding != null) {
@@ -152,14 +161,17 @@ public final class LocalExecution {
                 outcome = "succeeded" + (payload == null ? "" : ": " + abbreviate(payload));
             }
         } catch (SuspendExecutionException s) {
+            scheduler.awaitAllEnded();
             if (fatal != null) {
                 outcome = fail(fatal);
             } else {
                 outcome = "suspended: " + (suspendReasons.isEmpty() ? "by the handler" : String.join("; ", suspendReasons));
             }
         } catch (Throwable t) {
+            scheduler.awaitAllEnded();
             outcome = fatal == null && unwinding != null ? swallowedSuspension() : fail(fatal != null ? fatal : t);
         } finally {
+            scheduler.leaveInvocation();
             invocationThread = null;
             if (previous == null) {
                 BaseContext.CONTEXT.remove();
@@ -303,6 +315,7 @@ public final class LocalExecution {
     }
 
     EngineSuspend suspend(String reason) {
+        beforeSuspending();
         if (suspendReasons != null) {
             suspendReasons.add(reason);
         }
@@ -313,8 +326,19 @@ public final class LocalExecution {
 
     /** A parked suspension thrown again, when someone asks a pending future for its result. */
     SuspendExecutionException resumeUnwinding(SuspendExecutionException s) {
+        beforeSuspending();
         unwinding = s;
         return s;
+    }
+
+    /**
+     * The handler suspends only when nothing else can go on in this invocation: as in the official SDK, it first
+     * lets every running branch and item end (each ends done or waiting for a later invocation).
+     */
+    private void beforeSuspending() {
+        if (Thread.currentThread() == invocationThread) {
+            scheduler.awaitAllEnded();
+        }
     }
 
     /** The engine caught the suspension to park an async child: the invocation goes on. */
