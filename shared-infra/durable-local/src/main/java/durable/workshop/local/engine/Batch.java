@@ -145,34 +145,16 @@ final class Batch {
         }
         // On an executor thread, as the official SDK runs each branch and item; start() waits until the unit has
         // ended or is held up (a long step, units of its own), so quick units keep the order they were added in.
-        List<EngineFuture<T>> outcome = new ArrayList<>(1);
-        EngineFuture<T> f = new EngineFuture<>(() -> {
-            // Known once the unit's code has returned (before the unit has settled the batch).
-            inner.ex.scheduler.awaitUntil(() -> !outcome.isEmpty(), false);
-            return outcome.get(0).get();
-        }, () -> !outcome.isEmpty() && outcome.get(0).isDone(),
-                () -> outcome.isEmpty() ? null : outcome.get(0).completedAt());
-        futures.add(f);
         running++;
-        inner.ex.scheduler.start(() -> {
-            EngineFuture<T> ended;
-            try {
-                ended = runUnit(index, id, name, subType, type, sd, body, mode);
-            } catch (UnrecoverableDurableExecutionException u) {
-                ended = EngineFuture.failed(inner.ex.fatal(u), inner.ex.now);
-            } catch (RuntimeException | Error e) {
-                ended = EngineFuture.failed(inner.ex.fatal(new IllegalDurableOperationException(
-                        "\"" + name + "\" of " + record.label() + " failed inside the engine: " + e)), inner.ex.now);
-            }
-            outcome.add(ended);
-            running--;
-            try {
-                settle(index, id, ended);
-            } catch (UnrecoverableDurableExecutionException u) {
-                // Recorded as the execution's failure; the code waiting for the batch sees it when it goes on.
-            }
-        });
-        return f;
+        return UnitFuture.start(inner.ex, "\"" + name + "\" of " + record.label(),
+                () -> runUnit(index, id, name, subType, type, sd, body, mode), futures::add, ended -> {
+                    running--;
+                    try {
+                        settle(index, id, ended);
+                    } catch (UnrecoverableDurableExecutionException u) {
+                        // Recorded as the execution's failure; the code waiting for the batch sees it when it goes on.
+                    }
+                });
     }
 
     /** Runs a unit's code as a child context (or a FLAT one). */

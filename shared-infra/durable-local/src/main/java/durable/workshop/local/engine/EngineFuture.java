@@ -41,12 +41,16 @@ public class EngineFuture<T> implements DurableFuture<T> {
 
     @Override
     public T get() {
+        refuseInsideStep();
+        return resolver.get();
+    }
+
+    static void refuseInsideStep() {
         if (BaseContext.CONTEXT.get() instanceof LocalStepContext step) {
             // As in the official SDK: a step's code runs outside the durable flow, so it cannot wait for an operation.
             throw new IllegalStateException("A durable future was awaited inside step \"" + step.getContextName()
                     + "\": call get() from the handler or a child context, not from a step's code.");
         }
-        return resolver.get();
     }
 
     /** True when {@link #get()} returns or throws the operation's own outcome instead of suspending. */

@@ -295,7 +295,8 @@ public final class LocalDurableContext implements DurableContext {
             r = create(id, name, OperationType.STEP, OperationSubType.STEP);
         }
         // The log counts the attempts that ended in a retry or a failure; the next one is one more.
-        return runStep(r, r.attempt + 1, type, fn, sd, strategy);
+        OpRecord step = r;
+        return async(step.label(), () -> runStep(step, step.attempt + 1, type, fn, sd, strategy));
     }
 
     private <T> EngineFuture<T> runStep(
@@ -324,6 +325,18 @@ public final class LocalDurableContext implements DurableContext {
         T out = afterSerialization(sd, payload, value, type, "the result of " + r.label());
         ex.checkpointed(r);
         return EngineFuture.of(out, r.end);
+    }
+
+    /**
+     * Runs an operation's code: in default mode as a unit of its own on an executor thread, as the official SDK does,
+     * so the caller goes on while it runs (a quick one still ends before the caller goes on, which keeps the order
+     * deterministic); in learning mode right here.
+     */
+    private <T> EngineFuture<T> async(String label, Supplier<EngineFuture<T>> work) {
+        if (!ex.concurrent) {
+            return work.get();
+        }
+        return UnitFuture.start(ex, label, work, f -> { }, f -> { });
     }
 
     /** What a step's code gave: its value, or what it threw. */
@@ -561,7 +574,7 @@ public final class LocalDurableContext implements DurableContext {
                 ? config.stepConfig() : StepConfig.builder().build();
         SerDes sd = serDesOr(callbackConfig.serDes());
         // A child context "name" holding the callback "name-callback" and the submitter step "name-submitter".
-        return runChild(id, name, OperationSubType.WAIT_FOR_CALLBACK, type, sd, true, child -> {
+        return async("waitForCallback \"" + name + "\"", () -> runChild(id, name, OperationSubType.WAIT_FOR_CALLBACK, type, sd, true, child -> {
             DurableCallbackFuture<T> callback = child.createCallback(name + "-callback", type, callbackConfig);
             String submitterId = child.counterPeek(1);
             try {
@@ -580,7 +593,7 @@ public final class LocalDurableContext implements DurableContext {
                 throw new CallbackSubmitterException(((CallbackFuture<T>) callback).record.toOperation(), cause);
             }
             return callback.get();
-        }, FailMode.ORIGINAL);
+        }, FailMode.ORIGINAL));
     }
 
     // ------------------------------------------------------------------ wait for condition
@@ -711,7 +724,8 @@ public final class LocalDurableContext implements DurableContext {
         Objects.requireNonNull(fn, "child context function");
         String id = nextId();
         SerDes sd = serDesOr(config == null ? null : config.serDes());
-        return runChild(id, name, OperationSubType.RUN_IN_CHILD_CONTEXT, type, sd, false, fn::apply, FailMode.CHILD);
+        return async("child context \"" + name + "\"",
+                () -> runChild(id, name, OperationSubType.RUN_IN_CHILD_CONTEXT, type, sd, false, fn::apply, FailMode.CHILD));
     }
 
     /**
@@ -958,7 +972,7 @@ public final class LocalDurableContext implements DurableContext {
         // A context "name" (subtype WithRetry) runs every attempt in turn, as the official SDK does; after a failed
         // attempt that the strategy retries, it waits "name-backoff-<attempt>" (1 s when the delay is zero).
         // The result has no declared type, so it is never read back from a checkpoint: the body always replays.
-        return runChild(id, name, OperationSubType.WITH_RETRY, null, ex.serDes, true, ctx -> {
+        return async("withRetry \"" + name + "\"", () -> runChild(id, name, OperationSubType.WITH_RETRY, null, ex.serDes, true, ctx -> {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return operation.apply(attempt, ctx);
@@ -976,7 +990,7 @@ public final class LocalDurableContext implements DurableContext {
                     ctx.wait(name + "-backoff-" + attempt, delay);
                 }
             }
-        }, FailMode.ORIGINAL);
+        }, FailMode.ORIGINAL));
     }
 
     // ------------------------------------------------------------------ BaseContext

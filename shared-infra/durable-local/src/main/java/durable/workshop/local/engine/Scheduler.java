@@ -43,6 +43,12 @@ final class Scheduler {
         private long stepSince = -1;
         /** How many waits for other units it is in. */
         private int waiting;
+        /** The handler's thread, which no one starts. */
+        private final boolean root;
+
+        Unit(boolean root) {
+            this.root = root;
+        }
     }
 
     Scheduler(ExecutorService executor) {
@@ -52,7 +58,7 @@ final class Scheduler {
     /** The invocation's thread takes the lock; it holds it until the invocation ends, except while it waits. */
     void enterInvocation() {
         lock.lock();
-        current.set(new Unit());
+        current.set(new Unit(true));
     }
 
     void leaveInvocation() {
@@ -71,7 +77,7 @@ final class Scheduler {
      */
     void start(Runnable work) {
         Unit parent = current.get();
-        Unit unit = new Unit();
+        Unit unit = new Unit(false);
         parent.children.add(unit);
         live++;
         try {
@@ -135,9 +141,37 @@ final class Scheduler {
         }
     }
 
-    /** Runs a step's code on an executor thread; the caller waits for it without the lock. */
+    /**
+     * Runs a step's code without the lock: right here on a unit's thread (each step runs as a unit of its own), on
+     * an executor thread when the handler's thread asks (a condition's check), which waits for it.
+     */
     void runStep(Runnable body) {
         Unit me = current.get();
+        me.stepSince = System.nanoTime();
+        changed.signalAll();
+        try {
+            if (me.root) {
+                runElsewhere(body);
+            } else {
+                int holds = lock.getHoldCount();
+                for (int i = 0; i < holds; i++) {
+                    lock.unlock();
+                }
+                try {
+                    body.run();
+                } finally {
+                    for (int i = 0; i < holds; i++) {
+                        lock.lock();
+                    }
+                }
+            }
+        } finally {
+            me.stepSince = -1;
+            changed.signalAll();
+        }
+    }
+
+    private void runElsewhere(Runnable body) {
         boolean[] done = {false};
         try {
             executor.execute(() -> {
@@ -157,14 +191,8 @@ final class Scheduler {
             throw new IllegalDurableOperationException("DurableConfig's executor refused to run a step ("
                     + e.getMessage() + "); pass an executor that is not shut down.");
         }
-        me.stepSince = System.nanoTime();
-        changed.signalAll();
-        try {
-            while (!done[0]) {
-                changed.awaitUninterruptibly();
-            }
-        } finally {
-            me.stepSince = -1;
+        while (!done[0]) {
+            changed.awaitUninterruptibly();
         }
     }
 
