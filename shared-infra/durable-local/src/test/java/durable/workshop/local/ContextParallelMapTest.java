@@ -201,6 +201,30 @@ class ContextParallelMapTest {
     }
 
     @Test
+    void anAsyncStepRunsWhileTheHandlerGoesOn() {
+        // The handler's next step releases the latch the async step waits for: both complete, as on the official SDK.
+        var latch = new CountDownLatch(1);
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            DurableFuture<String> waiting = ctx.stepAsync("await", String.class, s -> {
+                try {
+                    return latch.await(10, TimeUnit.SECONDS) ? "met" : "alone";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "interrupted";
+                }
+            });
+            String arrived = ctx.step("count-down", String.class, () -> {
+                latch.countDown();
+                return "arrived";
+            });
+            return waiting.get() + ", " + arrived;
+        });
+        TestResult<String> done = runner.runUntilComplete("x");
+        assertThat(done.getResult(String.class)).isEqualTo("met, arrived");
+        assertThat(done.getOperation("await").getStatus()).isEqualTo(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
     void blockingStepsInTwoBranchesOverlap() {
         // Each branch sleeps 600 ms in a step: both sleep at the same time, so together they take about the
         // longest, not the sum.
