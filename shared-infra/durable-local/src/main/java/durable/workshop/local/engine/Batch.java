@@ -119,9 +119,9 @@ final class Batch {
             return notRun(index, State.SKIPPED);
         }
         // The official SDK starts a unit as soon as it is added, when a slot is free; a decision only keeps the
-        // queued ones (beyond maxConcurrency) from starting. Units here run one after the other, so the first
-        // maxConcurrency units (all of them when unlimited) run even after an earlier one decided the batch: on
-        // the official SDK they would already be running then.
+        // queued ones (beyond maxConcurrency) from starting. A quick unit here ends before the next one starts, so
+        // the first maxConcurrency units (all of them when unlimited) run even after an earlier one decided the
+        // batch: on the official SDK they would already be running then.
         boolean queued = index >= maxConcurrency;
         if (recorded == null && decided != null && queued) {
             return notRun(index, State.SKIPPED);

@@ -343,10 +343,9 @@ public final class LocalDurableContext implements DurableContext {
     private record StepOutcome<T>(T value, Throwable failure) { }
 
     /**
-     * Runs a step's code with the step context as the current context: in default mode on an executor thread, as
-     * the official SDK does (the caller waits without the engine's lock, so other branches go on), in learning mode
-     * on the caller's thread. Engine signals (a suspension, a fatal misuse) are not the step's failure: they go on
-     * ending the invocation.
+     * Runs a step's code with the step context as the current context: in default mode without the engine's lock,
+     * on the step's own executor thread, so other units go on meanwhile; in learning mode on the caller's thread.
+     * Engine signals (a suspension, a fatal misuse) are not the step's failure: they go on ending the invocation.
      */
     private <T> StepOutcome<T> runStepCode(LocalStepContext stepContext, Supplier<T> code) {
         Object[] box = new Object[2];
@@ -574,7 +573,8 @@ public final class LocalDurableContext implements DurableContext {
                 ? config.stepConfig() : StepConfig.builder().build();
         SerDes sd = serDesOr(callbackConfig.serDes());
         // A child context "name" holding the callback "name-callback" and the submitter step "name-submitter".
-        return async("waitForCallback \"" + name + "\"", () -> runChild(id, name, OperationSubType.WAIT_FOR_CALLBACK, type, sd, true, child -> {
+        String label = "waitForCallback \"" + name + "\"";
+        return async(label, () -> runChild(id, name, OperationSubType.WAIT_FOR_CALLBACK, type, sd, true, child -> {
             DurableCallbackFuture<T> callback = child.createCallback(name + "-callback", type, callbackConfig);
             String submitterId = child.counterPeek(1);
             try {
@@ -724,8 +724,8 @@ public final class LocalDurableContext implements DurableContext {
         Objects.requireNonNull(fn, "child context function");
         String id = nextId();
         SerDes sd = serDesOr(config == null ? null : config.serDes());
-        return async("child context \"" + name + "\"",
-                () -> runChild(id, name, OperationSubType.RUN_IN_CHILD_CONTEXT, type, sd, false, fn::apply, FailMode.CHILD));
+        return async("child context \"" + name + "\"", () -> runChild(id, name, OperationSubType.RUN_IN_CHILD_CONTEXT,
+                type, sd, false, fn::apply, FailMode.CHILD));
     }
 
     /**
@@ -972,7 +972,8 @@ public final class LocalDurableContext implements DurableContext {
         // A context "name" (subtype WithRetry) runs every attempt in turn, as the official SDK does; after a failed
         // attempt that the strategy retries, it waits "name-backoff-<attempt>" (1 s when the delay is zero).
         // The result has no declared type, so it is never read back from a checkpoint: the body always replays.
-        return async("withRetry \"" + name + "\"", () -> runChild(id, name, OperationSubType.WITH_RETRY, null, ex.serDes, true, ctx -> {
+        String label = "withRetry \"" + name + "\"";
+        return async(label, () -> runChild(id, name, OperationSubType.WITH_RETRY, null, ex.serDes, true, ctx -> {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return operation.apply(attempt, ctx);

@@ -38,6 +38,8 @@ final class Scheduler {
     /** A thread of the execution's code: the handler's, or a branch's or item's. */
     static final class Unit {
         private final List<Unit> children = new ArrayList<>();
+        /** The unit that started it; null for the handler's. */
+        private final Unit parent;
         private boolean ended;
         /** When its running step started (System.nanoTime); -1 when no step of it runs. */
         private long stepSince = -1;
@@ -46,8 +48,9 @@ final class Scheduler {
         /** The handler's thread, which no one starts. */
         private final boolean root;
 
-        Unit(boolean root) {
-            this.root = root;
+        Unit(Unit parent) {
+            this.parent = parent;
+            this.root = parent == null;
         }
     }
 
@@ -58,7 +61,7 @@ final class Scheduler {
     /** The invocation's thread takes the lock; it holds it until the invocation ends, except while it waits. */
     void enterInvocation() {
         lock.lock();
-        current.set(new Unit(true));
+        current.set(new Unit(null));
     }
 
     void leaveInvocation() {
@@ -77,7 +80,7 @@ final class Scheduler {
      */
     void start(Runnable work) {
         Unit parent = current.get();
-        Unit unit = new Unit(false);
+        Unit unit = new Unit(parent);
         parent.children.add(unit);
         live++;
         try {
@@ -85,6 +88,7 @@ final class Scheduler {
         } catch (RejectedExecutionException e) {
             live--;
             unit.ended = true;
+            parent.children.remove(unit);
             throw new IllegalDurableOperationException("DurableConfig's executor refused a parallel branch or map "
                     + "item (" + e.getMessage() + "); pass an executor that is not shut down.");
         }
@@ -98,6 +102,7 @@ final class Scheduler {
             work.run();
         } finally {
             unit.ended = true;
+            unit.parent.children.remove(unit);
             live--;
             current.remove();
             changed.signalAll();
