@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.lambda.durable.DurableConfig;
 import software.amazon.lambda.durable.DurableContext;
+import software.amazon.lambda.durable.DurableFuture;
 import software.amazon.lambda.durable.config.StepConfig;
 import software.amazon.lambda.durable.exception.NonDeterministicExecutionException;
 import software.amazon.lambda.durable.model.ExecutionStatus;
@@ -23,6 +29,36 @@ class ReplayCheckTest {
     @AfterEach
     void clearProperty() {
         System.clearProperty("durable.local.replay");
+    }
+
+    @Test
+    void strictReplayRunsStepsAndBranchesOnTheHandlersThreadWithoutTheExecutor() {
+        // Learning mode suspends after every checkpoint; what each replay sees must not depend on timing, so it
+        // keeps every unit on the handler's thread, one after the other.
+        System.setProperty("durable.local.replay", "strict");
+        AtomicInteger executorTasks = new AtomicInteger();
+        ExecutorService executor = new ThreadPoolExecutor(0, 4, 10, TimeUnit.SECONDS, new SynchronousQueue<>()) {
+            @Override
+            public void execute(Runnable task) {
+                executorTasks.incrementAndGet();
+                super.execute(task);
+            }
+        };
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            Thread handler = Thread.currentThread();
+            var fan = ctx.parallel("fan");
+            DurableFuture<Boolean> branch = fan.branch("b", Boolean.class,
+                    c -> c.step("in-branch", Boolean.class, () -> Thread.currentThread() == handler));
+            fan.get();
+            boolean own = ctx.step("own", Boolean.class, () -> Thread.currentThread() == handler);
+            return branch.get() + " " + own;
+        }, DurableConfig.builder().withExecutorService(executor).build());
+        try {
+            assertThat(runner.runUntilComplete("x").getResult(String.class)).isEqualTo("true true");
+            assertThat(executorTasks).as("tasks given to the executor in learning mode").hasValue(0);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
