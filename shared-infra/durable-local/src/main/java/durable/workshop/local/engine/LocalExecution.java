@@ -91,9 +91,9 @@ public final class LocalExecution {
     /** The thread running the invocation; null between invocations. */
     Thread invocationThread;
     /**
-     * Default mode runs steps, branches and items on DurableConfig's executor, as the official SDK does; learning
-     * mode (strict replay, which suspends after every checkpoint) runs them one after the other on the handler's
-     * thread.
+     * Default mode runs the code of steps, child contexts, branches and items on DurableConfig's executor, as the
+     * official SDK does; learning mode (strict replay, which suspends after every checkpoint) runs them one after the
+     * other on the handler's thread.
      */
     final boolean concurrent;
     final Scheduler scheduler;

@@ -11,13 +11,13 @@ import java.util.function.BooleanSupplier;
 import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
 
 /**
- * How an execution's code shares threads in default mode, as in the official SDK: every step's code, parallel branch
- * and map item runs on a thread of {@code DurableConfig}'s executor.
+ * How an execution's code shares threads in default mode, as in the official SDK: the code of every step, child
+ * context, parallel branch and map item runs on a thread of {@code DurableConfig}'s executor.
  *
- * <p>One lock guards all engine state (the checkpoint log, the events, the trace). A unit (the handler, a branch, an
- * item) holds it while its code outside steps runs, and lets go while one of its steps runs, while it waits for
- * another unit, and while it waits for a free slot. So code outside steps runs one unit at a time, and steps run at
- * the same time.
+ * <p>One lock guards all engine state (the checkpoint log, the events, the trace). A unit (the handler, a step, a
+ * child context, a branch, an item) holds it while its code outside steps runs, and lets go while one of its steps
+ * runs, while it waits for another unit, and while it waits for a free slot. So code outside steps runs one unit at
+ * a time, and steps run at the same time.
  *
  * <p>Order stays deterministic: a new unit runs alone until it ends, suspends or has a step running for longer than
  * {@link #SLOW_STEP_NANOS}; only then does the code that started it go on. Quick steps therefore give the same
@@ -35,7 +35,7 @@ final class Scheduler {
     /** Units started in this invocation that have not ended. */
     private int live;
 
-    /** A thread of the execution's code: the handler's, or a branch's or item's. */
+    /** A thread of the execution's code: the handler's, or the one a step, child context, branch or item runs on. */
     static final class Unit {
         private final List<Unit> children = new ArrayList<>();
         /** The unit that started it; null for the handler's. */
@@ -69,7 +69,7 @@ final class Scheduler {
         lock.unlock();
     }
 
-    /** Whether this thread runs the execution's code (the handler or a unit) and may start operations. */
+    /** Whether this thread runs the execution's code (the handler's or a unit's) and may start operations. */
     boolean isUnitThread() {
         return current.get() != null;
     }
@@ -89,8 +89,8 @@ final class Scheduler {
             live--;
             unit.ended = true;
             parent.children.remove(unit);
-            throw new IllegalDurableOperationException("DurableConfig's executor refused a parallel branch or map "
-                    + "item (" + e.getMessage() + "); pass an executor that is not shut down.");
+            throw new IllegalDurableOperationException("DurableConfig's executor refused to run an operation's code ("
+                    + e.getMessage() + "); pass an executor that is not shut down.");
         }
         awaitUntil(() -> quiet(unit, System.nanoTime()), true);
     }
