@@ -43,8 +43,8 @@ final class Scheduler {
         private boolean ended;
         /** When its running step started (System.nanoTime); -1 when no step of it runs. */
         private long stepSince = -1;
-        /** How many waits for other units it is in. */
-        private int waiting;
+        /** What it waits for (other units, a free slot); null when it is not waiting. */
+        private BooleanSupplier waitingFor;
         /** The handler's thread, which no one starts. */
         private final boolean root;
 
@@ -128,7 +128,8 @@ final class Scheduler {
                     + "map item; call get() from the handler or a child context.");
         }
         Unit me = current.get();
-        me.waiting++;
+        BooleanSupplier outer = me.waitingFor;
+        me.waitingFor = condition;
         changed.signalAll();
         try {
             while (!condition.getAsBoolean()) {
@@ -142,7 +143,7 @@ final class Scheduler {
             Thread.currentThread().interrupt();
             throw new IllegalDurableOperationException("Interrupted while waiting for durable operations to finish");
         } finally {
-            me.waiting--;
+            me.waitingFor = outer;
         }
     }
 
@@ -202,7 +203,8 @@ final class Scheduler {
 
     /**
      * A unit the code that started it need not wait for any more: it has ended, its step has run for a while, or
-     * it waits for units that are all quiet themselves.
+     * it waits for something that has not happened yet and its own units are all quiet. (A unit whose wait is over
+     * is about to go on, even before it has its lock back.)
      */
     private static boolean quiet(Unit u, long now) {
         if (u.ended) {
@@ -211,7 +213,7 @@ final class Scheduler {
         if (u.stepSince >= 0) {
             return now - u.stepSince >= SLOW_STEP_NANOS;
         }
-        if (u.waiting > 0) {
+        if (u.waitingFor != null && !u.waitingFor.getAsBoolean()) {
             for (Unit c : u.children) {
                 if (!quiet(c, now)) {
                     return false;
