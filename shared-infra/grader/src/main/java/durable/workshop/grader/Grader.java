@@ -157,12 +157,13 @@ public final class Grader {
     }
 
     static int compileThenRun(Config config, boolean changed, boolean all, PrintStream out, PrintStream err) throws IOException {
-        TestRunner.prewarm(config.lessonDir());
         Changes.Plan plan = changed ? Changes.plan(config.repoRoot(), config.lessonDir()) : Changes.Plan.nothing();
         if (plan.action() == Changes.Action.MAVEN
                 || (plan.action() == Changes.Action.COMPILE || all) && !LessonCompiler.available()) {
             return NEEDS_MAVEN;
         }
+        // Grading follows: the servers its tests use start while the sources compile.
+        TestRunner.prewarm(config.lessonDir());
         // Compiling what is already compiled gives the same classes: not worth a "Compiling" line.
         boolean announce = plan.action() == Changes.Action.COMPILE;
         if (all) {
