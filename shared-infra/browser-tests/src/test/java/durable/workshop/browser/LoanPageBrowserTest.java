@@ -99,7 +99,7 @@ class LoanPageBrowserTest {
         assertThat(logLines("li.replayed")).anyMatch(l -> l.contains("Application validated"))
                 .anyMatch(l -> l.contains("Waiting for a manager")).allMatch(l -> l.startsWith("replayed"))
                 .noneMatch(l -> l.contains("Application submitted") || l.startsWith("replayedDecision:"))
-                .noneMatch(l -> l.equals("replayedApproved by manager"));  // the API's line, on POST /approve
+                .noneMatch(l -> l.equals("replayedApproved by anonymous"));  // the API's line, on POST /approve
         assertThat(logLines("li:not(.replayed)")).anyMatch(l -> l.startsWith("Decision: APPROVED"));
         assertThat(browser.findElement(By.id("log")).getText()).contains("Decision: APPROVED");
         screenshot("loan-page-en.png");

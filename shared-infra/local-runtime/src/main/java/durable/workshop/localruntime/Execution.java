@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One durable execution as the service keeps it: its identity, status, result and history, and its checkpoints. */
 final class Execution {
@@ -31,8 +32,8 @@ final class Execution {
     transient ScheduledFuture<?> wakeUp;
     /** Why the next invocation happens, for the trace. */
     transient String resumeReason = "started";
-    /** True while an invocation runs or waits to run; read without the lock. */
-    transient volatile boolean invoking;
+    /** How many invocations run or wait to run (two can be queued at once); read without the lock. */
+    final transient AtomicInteger invoking = new AtomicInteger();
 
     Execution(String arn, String name, String functionName, String qualifier, String input, Instant started) {
         this.arn = arn;

@@ -221,13 +221,15 @@ final class LambdaService implements AutoCloseable {
     }
 
     private void invokeOnce(Execution e, Instant due) {
-        // Set before taking the lock: a callback that arrives meanwhile is deferred, never waits for the invocation
-        // (whose step may be waiting for the very request that sends it).
-        e.invoking = true;
+        // Counted before taking the lock: a callback that arrives meanwhile is deferred, never waits for the
+        // invocation (whose step may be waiting for the very request that sends it).
+        e.invoking.incrementAndGet();
         try {
             invokeLocked(e, due);
         } finally {
-            e.invoking = false;
+            e.invoking.decrementAndGet();
+            // After the count, so a callback deferred until now is applied here or by its sender (see defer).
+            applyDeferredCallbacks(e);
         }
     }
 
@@ -271,7 +273,6 @@ final class LambdaService implements AutoCloseable {
             } else {
                 dispatchChainedInvokes(e);
                 scheduleNext(e);
-                applyDeferredCallbacks(e);
             }
             save(e);
         }
@@ -519,7 +520,7 @@ final class LambdaService implements AutoCloseable {
         }
         boolean busy = false;
         for (Execution e : all) {
-            if (e.invoking) {
+            if (e.invoking.get() > 0) {
                 busy = true;
                 continue;
             }
@@ -557,14 +558,36 @@ final class LambdaService implements AutoCloseable {
 
     private final List<DeferredCallback> deferred = new ArrayList<>();
 
+    /**
+     * Keeps a callback for an execution that is in an invocation. Every invocation applies the deferred callbacks
+     * after it has stopped counting itself; if the invocation stopped before this callback was added, it is not
+     * counted any more when the check below runs, and the callback is applied here. Either way it is never lost.
+     */
     private void defer(DeferredCallback d) {
         synchronized (deferred) {
             deferred.add(d);
         }
+        List<Execution> all;
+        synchronized (executions) {
+            all = new ArrayList<>(executions.values());
+        }
+        for (Execution e : all) {
+            if (e.invoking.get() == 0) {
+                applyDeferredCallbacks(e);
+            }
+        }
     }
 
-    /** After an invocation (under the execution's lock): the deferred callbacks that are this execution's. */
+    /** The deferred callbacks that are this execution's, applied while no invocation of it runs. */
     private void applyDeferredCallbacks(Execution e) {
+        synchronized (e) {
+            if (e.isRunning() && e.engine != null) {
+                applyDeferredCallbacksLocked(e);
+            }
+        }
+    }
+
+    private void applyDeferredCallbacksLocked(Execution e) {
         List<DeferredCallback> mine = new ArrayList<>();
         synchronized (deferred) {
             for (var it = deferred.iterator(); it.hasNext(); ) {

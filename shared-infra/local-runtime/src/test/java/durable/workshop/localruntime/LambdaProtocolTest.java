@@ -88,6 +88,23 @@ class LambdaProtocolTest extends FixtureRuntime {
     }
 
     @Test
+    void aCallbackSentAsItsInvocationEndsIsNeverLost() throws Exception {
+        // The approver runs asynchronously: its callback lands before, during or just after the end of the
+        // invocation that created it, and must resume the execution in every case.
+        List<String> arns = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String name = "auto-async-" + i;
+            arns.add(lambda.invoke(b -> b.functionName("fixture-auto-approval:live").invocationType(InvocationType.EVENT)
+                    .durableExecutionName(name).payload(SdkBytes.fromUtf8String("{\"async\":true}"))).durableExecutionArn());
+        }
+        for (String arn : arns) {
+            var done = Fixtures.awaitExecution(lambda, arn, r -> r.status() != ExecutionStatus.RUNNING);
+            assertThat(done.status()).as(arn).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(done.result()).isEqualTo("\"auto-approved\"");
+        }
+    }
+
+    @Test
     void startingTwiceWithOneNameIsIdempotentOnlyForTheSameInput() {
         String first = startAsync("same-name", "{\"name\":\"Bo\"}").durableExecutionArn();
         assertThat(startAsync("same-name", "{\"name\":\"Bo\"}").durableExecutionArn()).isEqualTo(first);

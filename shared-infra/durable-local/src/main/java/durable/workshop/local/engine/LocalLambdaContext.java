@@ -66,15 +66,16 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public LambdaLogger getLogger() {
+        // On Lambda each call is one log event, so each is one line here.
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.print(message);
+                System.out.print(message.endsWith("\n") ? message : message + "\n");
             }
 
             @Override
             public void log(byte[] message) {
-                System.out.print(new String(message, StandardCharsets.UTF_8));
+                log(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
