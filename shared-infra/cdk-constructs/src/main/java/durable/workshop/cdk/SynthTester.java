@@ -96,6 +96,37 @@ public final class SynthTester {
         return ids.get(0);
     }
 
+    /** The logical ID of the function named {@code functionName}. */
+    public static String functionId(Template template, String functionName) {
+        return logicalId(template, "AWS::Lambda::Function", "FunctionName", functionName);
+    }
+
+    /** The logical ID of the one alias of the function named {@code functionName}. */
+    public static String aliasId(Template template, String functionName) {
+        Map<String, Map<String, Object>> aliases = template.findResources("AWS::Lambda::Alias", Map.of("Properties",
+                Map.of("FunctionName", Map.of("Ref", functionId(template, functionName)))));
+        if (aliases.size() != 1) {
+            throw new AssertionError("expected one alias of " + functionName + ", found " + aliases.keySet());
+        }
+        return aliases.keySet().iterator().next();
+    }
+
+    /**
+     * What the stages set for logs: the functions {@code <prefix>-<suffix>} log at DEBUG in dev and at INFO in prod
+     * (system logs at INFO in both), and every log group keeps its logs 3 days in dev and 30 in prod.
+     */
+    public static void assertStageLogging(Template dev, String devPrefix, Template prod, String prodPrefix,
+                                          List<String> functionSuffixes) {
+        for (String suffix : functionSuffixes) {
+            dev.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", devPrefix + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
+            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", prodPrefix + "-" + suffix,
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
+        }
+        dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
+        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
     /**
      * Every action that the inline policies (AWS::IAM::Policy) attached to the one role whose logical ID starts
      * with {@code rolePrefix} allow, in template order. Managed policies are not included.

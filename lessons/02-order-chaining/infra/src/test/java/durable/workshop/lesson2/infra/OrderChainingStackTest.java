@@ -35,18 +35,16 @@ class OrderChainingStackTest {
     }
 
     private static String functionId(String suffix) {
-        return SynthTester.logicalId(template, "AWS::Lambda::Function", "FunctionName", PREFIX + "-" + suffix);
+        return SynthTester.functionId(template, PREFIX + "-" + suffix);
     }
 
     private static String prodFunctionId(String suffix) {
-        return SynthTester.logicalId(prod, "AWS::Lambda::Function", "FunctionName", PROD_PREFIX + "-" + suffix);
+        return SynthTester.functionId(prod, PROD_PREFIX + "-" + suffix);
     }
 
     /** Logical ID of the alias of the function named {@code <prefix>-<suffix>}. */
     private static String aliasId(String suffix) {
-        String fn = functionId(suffix);
-        return template.findResources("AWS::Lambda::Alias", Map.of("Properties", Map.of(
-                "FunctionName", Map.of("Ref", fn)))).keySet().iterator().next();
+        return SynthTester.aliasId(template, PREFIX + "-" + suffix);
     }
 
     @Test
@@ -201,15 +199,8 @@ class OrderChainingStackTest {
         prod.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", PROD_PREFIX + "-order-orchestrator",
                 "DurableConfig", Map.of("ExecutionTimeout", 3600, "RetentionPeriodInDays", 30)));
-        for (String suffix : List.of("order-orchestrator", "payment", "inventory", "fulfillment")) {
-            template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PREFIX + "-" + suffix,
-                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
-            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix,
-                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
-        }
         // Every log group, the sample-product loader's too, follows the stage.
-        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
-        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+        SynthTester.assertStageLogging(template, PREFIX, prod, PROD_PREFIX, List.of("order-orchestrator", "payment", "inventory", "fulfillment"));
     }
 
     @Test

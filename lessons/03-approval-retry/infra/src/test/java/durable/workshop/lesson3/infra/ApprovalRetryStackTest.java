@@ -36,16 +36,15 @@ class ApprovalRetryStackTest {
     }
 
     private static String functionId(String suffix) {
-        return SynthTester.logicalId(template, "AWS::Lambda::Function", "FunctionName", PREFIX + "-" + suffix);
+        return SynthTester.functionId(template, PREFIX + "-" + suffix);
     }
 
     private static String prodFunctionId(String suffix) {
-        return SynthTester.logicalId(prod, "AWS::Lambda::Function", "FunctionName", PROD_PREFIX + "-" + suffix);
+        return SynthTester.functionId(prod, PROD_PREFIX + "-" + suffix);
     }
 
     private static String aliasId(String suffix) {
-        return template.findResources("AWS::Lambda::Alias", Map.of("Properties", Map.of(
-                "FunctionName", Map.of("Ref", functionId(suffix))))).keySet().iterator().next();
+        return SynthTester.aliasId(template, PREFIX + "-" + suffix);
     }
 
     private static Map<String, Object> arnOf(String logicalId) {
@@ -203,15 +202,8 @@ class ApprovalRetryStackTest {
 
     @Test
     void devHasDebugLogsProdInfoLogsAndEachItsLogRetention() {
-        for (String suffix : FUNCTIONS) {
-            template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PREFIX + "-" + suffix,
-                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
-            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix,
-                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
-        }
         // Every log group, the sample-product loader's too, follows the stage.
-        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
-        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+        SynthTester.assertStageLogging(template, PREFIX, prod, PROD_PREFIX, FUNCTIONS);
     }
 
     @Test

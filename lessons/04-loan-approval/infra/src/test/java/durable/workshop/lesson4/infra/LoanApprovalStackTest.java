@@ -35,13 +35,11 @@ class LoanApprovalStackTest {
     }
 
     private static String functionId(String suffix) {
-        return SynthTester.logicalId(template, "AWS::Lambda::Function", "FunctionName", PREFIX + "-" + suffix);
+        return SynthTester.functionId(template, PREFIX + "-" + suffix);
     }
 
     private static String aliasId(String suffix) {
-        String fn = functionId(suffix);
-        return template.findResources("AWS::Lambda::Alias", Map.of("Properties", Map.of(
-                "FunctionName", Map.of("Ref", fn)))).keySet().iterator().next();
+        return SynthTester.aliasId(template, PREFIX + "-" + suffix);
     }
 
     private static String tableId() {
@@ -209,15 +207,8 @@ class LoanApprovalStackTest {
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "APPROVAL_TIMEOUT_SECONDS", Integer.toString(3 * 24 * 3600),
                         "FRAUD_CHECK_TIMEOUT_SECONDS", "600")))));
-        for (String suffix : FUNCTIONS) {
-            template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PREFIX + "-" + suffix,
-                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO"))));
-            prod.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", PROD_PREFIX + "-" + suffix,
-                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
-        }
         // The functions' log groups and the HTTP API's access log follow the stage.
-        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 3));
-        prod.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+        SynthTester.assertStageLogging(template, PREFIX, prod, PROD_PREFIX, FUNCTIONS);
     }
 
     @Test
