@@ -145,7 +145,8 @@ public final class LocalExecution {
         scheduler.enterInvocation();
         try {
             I input = deserialize(serDes, inputPayload, inputType, "the execution input");
-            O output = handler.apply(input, root);
+            // The handler's own code runs without the engine's lock; each operation it calls takes it.
+            O output = scheduler.outside(() -> handler.apply(input, root));
             // Branches and items still running (after an early completion) end before the invocation does.
             scheduler.awaitAllEnded();
             if (fatal != null) {
@@ -229,23 +230,25 @@ public final class LocalExecution {
      * enforced).
      */
     public Instant nextTimer(boolean orCallbackTimeout) {
-        Instant latest = null;
-        Instant callback = null;
-        for (OpRecord r : ops.values()) {
-            Instant t = null;
-            if (r.type == OperationType.WAIT && r.status == OperationStatus.STARTED) {
-                t = r.waitEnd;
-            } else if (r.type == OperationType.STEP && r.status == OperationStatus.PENDING) {
-                t = r.nextAttemptAt;
-            } else if (callbackTimeouts && r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
-                    && r.callbackDeadline != null && (callback == null || r.callbackDeadline.isBefore(callback))) {
-                callback = r.callbackDeadline;
+        return scheduler.locked(() -> {
+            Instant latest = null;
+            Instant callback = null;
+            for (OpRecord r : ops.values()) {
+                Instant t = null;
+                if (r.type == OperationType.WAIT && r.status == OperationStatus.STARTED) {
+                    t = r.waitEnd;
+                } else if (r.type == OperationType.STEP && r.status == OperationStatus.PENDING) {
+                    t = r.nextAttemptAt;
+                } else if (callbackTimeouts && r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
+                        && r.callbackDeadline != null && (callback == null || r.callbackDeadline.isBefore(callback))) {
+                    callback = r.callbackDeadline;
+                }
+                if (t != null && (latest == null || t.isAfter(latest))) {
+                    latest = t;
+                }
             }
-            if (t != null && (latest == null || t.isAfter(latest))) {
-                latest = t;
-            }
-        }
-        return latest != null ? latest : orCallbackTimeout ? callback : null;
+            return latest != null ? latest : orCallbackTimeout ? callback : null;
+        });
     }
 
     public void enforceCallbackTimeouts(boolean on) {
@@ -254,10 +257,12 @@ public final class LocalExecution {
 
     /** Moves the virtual clock forward (never back) and settles what became due. */
     public void advanceTo(Instant t) {
-        if (t != null && t.isAfter(now)) {
-            now = t;
-        }
-        settleTimers();
+        scheduler.locked(() -> {
+            if (t != null && t.isAfter(now)) {
+                now = t;
+            }
+            settleTimers();
+        });
     }
 
     // ------------------------------------------------------------------ log helpers
@@ -368,6 +373,10 @@ public final class LocalExecution {
     }
 
     // ------------------------------------------------------------------ serialization
+
+    // A SerDes (DurableConfig's or an operation's own) runs under the engine's lock, unlike the rest of the
+    // execution's code: it is a quick, pure conversion that must not block, and each operation writes what it gives
+    // into its record in the same step, so no other unit sees the record half done.
 
     String serialize(SerDes sd, Object value, String what) {
         try {
@@ -511,12 +520,14 @@ public final class LocalExecution {
 
     /** The first operation with this name, nested ones included, in the order they started; null if none. */
     public OpRecord find(String name) {
-        for (OpRecord r : ops.values()) {
-            if (Objects.equals(r.name, name)) {
-                return r;
+        return scheduler.locked(() -> {
+            for (OpRecord r : ops.values()) {
+                if (Objects.equals(r.name, name)) {
+                    return r;
+                }
             }
-        }
-        return null;
+            return null;
+        });
     }
 
     private List<String> namesOf(OperationType type) {
@@ -525,14 +536,16 @@ public final class LocalExecution {
 
     /** The id of the first callback with this name; null when there is none, as in the official runner. */
     public String callbackIdOf(String name) {
-        for (OpRecord r : ops.values()) {
-            if (r.type == OperationType.CALLBACK && Objects.equals(r.name, name)) {
-                missingCallbackName = null;
-                return r.callbackId;
+        return scheduler.locked(() -> {
+            for (OpRecord r : ops.values()) {
+                if (r.type == OperationType.CALLBACK && Objects.equals(r.name, name)) {
+                    missingCallbackName = null;
+                    return r.callbackId;
+                }
             }
-        }
-        missingCallbackName = name;
-        return null;
+            missingCallbackName = name;
+            return null;
+        });
     }
 
     /** Why getCallbackId gave null for the name it was last asked about, for the error of a null callback id. */
@@ -599,27 +612,33 @@ public final class LocalExecution {
     }
 
     public void completeCallback(String callbackId, String json) {
-        OpRecord r = openCallback(callbackId);
-        requireJson(json, "callback \"" + r.name + "\"");
-        r.result = json;
-        r.finish(OperationStatus.SUCCEEDED, now);
-        addEvent(EventType.CALLBACK_SUCCEEDED, r, b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
+        scheduler.locked(() -> {
+            OpRecord r = openCallback(callbackId);
+            requireJson(json, "callback \"" + r.name + "\"");
+            r.result = json;
+            r.finish(OperationStatus.SUCCEEDED, now);
+            addEvent(EventType.CALLBACK_SUCCEEDED, r, b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
+        });
     }
 
     public void failCallback(String callbackId, ErrorObject err) {
-        OpRecord r = openCallback(callbackId);
-        r.error = err != null ? err : ErrorObject.builder().errorType("CallbackFailed")
-                .errorMessage("Callback \"" + r.name + "\" failed").build();
-        r.finish(OperationStatus.FAILED, now);
-        addEvent(EventType.CALLBACK_FAILED, r, b -> b.callbackFailedDetails(d -> d.error(x -> x.payload(r.error))));
+        scheduler.locked(() -> {
+            OpRecord r = openCallback(callbackId);
+            r.error = err != null ? err : ErrorObject.builder().errorType("CallbackFailed")
+                    .errorMessage("Callback \"" + r.name + "\" failed").build();
+            r.finish(OperationStatus.FAILED, now);
+            addEvent(EventType.CALLBACK_FAILED, r, b -> b.callbackFailedDetails(d -> d.error(x -> x.payload(r.error))));
+        });
     }
 
     /** As the official runner does it: the callback is TIMED_OUT with no error object. */
     public void timeoutCallback(String callbackId) {
-        OpRecord r = openCallback(callbackId);
-        r.error = null;
-        r.finish(OperationStatus.TIMED_OUT, now);
-        addEvent(EventType.CALLBACK_TIMED_OUT, r, b -> b.callbackTimedOutDetails(d -> { }));
+        scheduler.locked(() -> {
+            OpRecord r = openCallback(callbackId);
+            r.error = null;
+            r.finish(OperationStatus.TIMED_OUT, now);
+            addEvent(EventType.CALLBACK_TIMED_OUT, r, b -> b.callbackTimedOutDetails(d -> { }));
+        });
     }
 
     private OpRecord openInvoke(String name) {
@@ -642,29 +661,33 @@ public final class LocalExecution {
     }
 
     public void completeInvoke(String name, String json) {
-        OpRecord r = openInvoke(name);
-        requireJson(json, "chained invoke \"" + name + "\"");
-        r.result = json;
-        r.finish(OperationStatus.SUCCEEDED, now);
-        addEvent(EventType.CHAINED_INVOKE_SUCCEEDED, r,
-                b -> b.chainedInvokeSucceededDetails(d -> d.result(x -> x.payload(json))));
+        scheduler.locked(() -> {
+            OpRecord r = openInvoke(name);
+            requireJson(json, "chained invoke \"" + name + "\"");
+            r.result = json;
+            r.finish(OperationStatus.SUCCEEDED, now);
+            addEvent(EventType.CHAINED_INVOKE_SUCCEEDED, r,
+                    b -> b.chainedInvokeSucceededDetails(d -> d.result(x -> x.payload(json))));
+        });
     }
 
     public void endInvoke(String name, OperationStatus how, ErrorObject err) {
-        OpRecord r = openInvoke(name);
-        // A timeout carries no error, as in the official runner; a failure or stop without one gets a default.
-        r.error = err != null || how == OperationStatus.TIMED_OUT ? err
-                : ErrorObject.builder().errorType("ChainedInvoke" + how)
-                        .errorMessage("Chained invoke \"" + name + "\" of " + r.functionName + " ended " + how).build();
-        r.finish(how, now);
-        EventType type = how == OperationStatus.FAILED ? EventType.CHAINED_INVOKE_FAILED
-                : how == OperationStatus.TIMED_OUT ? EventType.CHAINED_INVOKE_TIMED_OUT : EventType.CHAINED_INVOKE_STOPPED;
-        addEvent(type, r, b -> {
-            switch (type) {
-                case CHAINED_INVOKE_FAILED -> b.chainedInvokeFailedDetails(d -> d.error(x -> x.payload(r.error)));
-                case CHAINED_INVOKE_TIMED_OUT -> b.chainedInvokeTimedOutDetails(d -> d.error(x -> x.payload(r.error)));
-                default -> b.chainedInvokeStoppedDetails(d -> d.error(x -> x.payload(r.error)));
-            }
+        scheduler.locked(() -> {
+            OpRecord r = openInvoke(name);
+            // A timeout carries no error, as in the official runner; a failure or stop without one gets a default.
+            r.error = err != null || how == OperationStatus.TIMED_OUT ? err
+                    : ErrorObject.builder().errorType("ChainedInvoke" + how)
+                            .errorMessage("Chained invoke \"" + name + "\" of " + r.functionName + " ended " + how).build();
+            r.finish(how, now);
+            EventType type = how == OperationStatus.FAILED ? EventType.CHAINED_INVOKE_FAILED
+                    : how == OperationStatus.TIMED_OUT ? EventType.CHAINED_INVOKE_TIMED_OUT : EventType.CHAINED_INVOKE_STOPPED;
+            addEvent(type, r, b -> {
+                switch (type) {
+                    case CHAINED_INVOKE_FAILED -> b.chainedInvokeFailedDetails(d -> d.error(x -> x.payload(r.error)));
+                    case CHAINED_INVOKE_TIMED_OUT -> b.chainedInvokeTimedOutDetails(d -> d.error(x -> x.payload(r.error)));
+                    default -> b.chainedInvokeStoppedDetails(d -> d.error(x -> x.payload(r.error)));
+                }
+            });
         });
     }
 
@@ -680,18 +703,22 @@ public final class LocalExecution {
 
     /** As if the invocation had crashed after the operation's START checkpoint: it is STARTED again. */
     public void resetToStarted(String name) {
-        OpRecord r = existing(name);
-        // Only the status changes, as with the service: a condition poll then resumes from its last state.
-        r.status = OperationStatus.STARTED;
-        r.end = null;
-        r.nextAttemptAt = null;
-        reopen();
+        scheduler.locked(() -> {
+            OpRecord r = existing(name);
+            // Only the status changes, as with the service: a condition poll then resumes from its last state.
+            r.status = OperationStatus.STARTED;
+            r.end = null;
+            r.nextAttemptAt = null;
+            reopen();
+        });
     }
 
     /** As if the operation's checkpoints had never reached the service: it is gone from the log. */
     public void loseCheckpoint(String name) {
-        forget(existing(name));
-        reopen();
+        scheduler.locked(() -> {
+            forget(existing(name));
+            reopen();
+        });
     }
 
     private void reopen() {
@@ -723,11 +750,15 @@ public final class LocalExecution {
     }
 
     public List<OpRecord> records() {
-        return new ArrayList<>(ops.values());
+        return scheduler.locked(() -> {
+            return new ArrayList<>(ops.values());
+        });
     }
 
     public List<Event> events() {
-        return List.copyOf(events);
+        return scheduler.locked(() -> {
+            return List.copyOf(events);
+        });
     }
 
     public Instant now() {
