@@ -83,11 +83,14 @@ public final class LocalExecution {
     private RuntimeException fatal;
     boolean strictSuspended;
     /**
-     * A suspension on its way out of the invocation. The engine clears it where it parks an async child; if the
-     * handler's code catches it instead, the invocation still ends suspended, as with the official SDK, whose
-     * invocation is over once it suspends, whatever the handler does next.
+     * The suspension on its way out of this thread's code (the handler's, a unit's). The engine clears it where it
+     * parks an async child; if the code catches it instead, the invocation still ends suspended, as with the official
+     * SDK, whose invocation is over once it suspends, whatever the handler does next. Kept per thread: while it
+     * unwinds through one unit's code (without the engine's lock), the other units go on as usual.
      */
-    private SuspendExecutionException unwinding;
+    private final ThreadLocal<SuspendExecutionException> unwinding = new ThreadLocal<>();
+    /** A suspension a unit's code caught and then ended without letting through: no operation may start after it. */
+    private SuspendExecutionException caughtByUnit;
     /** The thread running the invocation; null between invocations. */
     Thread invocationThread;
     /**
@@ -135,7 +138,8 @@ public final class LocalExecution {
         suspendReasons = new LinkedHashSet<>();
         fatal = null;
         strictSuspended = false;
-        unwinding = null;
+        unwinding.remove();
+        caughtByUnit = null;
         Duration at = Duration.between(startTime, now);
         String outcome;
         LocalDurableContext root = new LocalDurableContext(this, null, null, 0, lambdaContext);
@@ -151,7 +155,7 @@ public final class LocalExecution {
             scheduler.awaitAllEnded();
             if (fatal != null) {
                 outcome = fail(fatal);
-            } else if (unwinding != null) {
+            } else if (swallowed() != null) {
                 outcome = swallowedSuspension();
             } else {
                 String payload = serialize(serDes, output, "the handler's result");
@@ -170,8 +174,9 @@ public final class LocalExecution {
             }
         } catch (Throwable t) {
             scheduler.awaitAllEnded();
-            outcome = fatal == null && unwinding != null ? swallowedSuspension() : fail(fatal != null ? fatal : t);
+            outcome = fatal == null && swallowed() != null ? swallowedSuspension() : fail(fatal != null ? fatal : t);
         } finally {
+            unwinding.remove();
             scheduler.leaveInvocation();
             invocationThread = null;
             if (previous == null) {
@@ -325,14 +330,14 @@ public final class LocalExecution {
             suspendReasons.add(reason);
         }
         EngineSuspend s = new EngineSuspend(reason);
-        unwinding = s;
+        unwinding.set(s);
         return s;
     }
 
     /** A parked suspension thrown again, when someone asks a pending future for its result. */
     SuspendExecutionException resumeUnwinding(SuspendExecutionException s) {
         beforeSuspending();
-        unwinding = s;
+        unwinding.set(s);
         return s;
     }
 
@@ -348,12 +353,25 @@ public final class LocalExecution {
 
     /** The engine caught the suspension to park an async child: the invocation goes on. */
     void parked() {
-        unwinding = null;
+        unwinding.remove();
     }
 
-    /** The suspension the handler caught and should have let through, if any: no operation may start after it. */
+    /** A unit's code has returned (default mode): a suspension still unwinding there was caught by that code. */
+    void unitEnded() {
+        SuspendExecutionException own = unwinding.get();
+        unwinding.remove();
+        if (own != null && caughtByUnit == null) {
+            caughtByUnit = own;
+        }
+    }
+
+    /**
+     * The suspension this thread's code caught and should have let through, or one a unit's code caught, if any: no
+     * operation may start after it.
+     */
     SuspendExecutionException swallowed() {
-        return unwinding;
+        SuspendExecutionException own = unwinding.get();
+        return own != null ? own : caughtByUnit;
     }
 
     /** Strict replay: end the invocation right after a new checkpoint, so the next one replays it. */

@@ -41,6 +41,7 @@ final class UnitFuture<T> extends EngineFuture<T> {
                 result = EngineFuture.failed(ex.fatal(new IllegalDurableOperationException(
                         label + " failed inside the engine: " + e)), ex.now);
             }
+            ex.unitEnded();
             future.outcome = result;
             ended.accept(result);
         });
