@@ -253,7 +253,8 @@ public final class LocalDurableContext implements DurableContext {
         return ex.scheduler.locked(() -> startStep(name, type, fn, config));
     }
 
-    private <T> DurableFuture<T> startStep(String name, TypeToken<T> type, Function<StepContext, T> fn, StepConfig config) {
+    private <T> DurableFuture<T> startStep(
+            String name, TypeToken<T> type, Function<StepContext, T> fn, StepConfig config) {
         validateName(name, "step");
         checkCanStart("step", name);
         Objects.requireNonNull(type, "step result type");
@@ -341,7 +342,7 @@ public final class LocalDurableContext implements DurableContext {
     private record StepOutcome<T>(T value, Throwable failure) { }
 
     /**
-     * Runs a step's code with the step context as the current context: in default mode without the engine's lock,
+     * Runs a step's code with the step context as the current context, without the engine's lock: in default mode
      * on the step's own executor thread, so other units go on meanwhile; in learning mode on the caller's thread.
      * Engine signals (a suspension, a fatal misuse) are not the step's failure: they go on ending the invocation.
      */
@@ -365,7 +366,7 @@ public final class LocalDurableContext implements DurableContext {
         if (ex.concurrent) {
             ex.scheduler.runStep(body);
         } else {
-            body.run();
+            ex.scheduler.outside(body);
         }
         if (box[1] instanceof SuspendExecutionException s) {
             throw s;

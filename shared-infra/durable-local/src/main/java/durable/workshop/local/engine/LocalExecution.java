@@ -635,7 +635,8 @@ public final class LocalExecution {
             requireJson(json, "callback \"" + r.name + "\"");
             r.result = json;
             r.finish(OperationStatus.SUCCEEDED, now);
-            addEvent(EventType.CALLBACK_SUCCEEDED, r, b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
+            addEvent(EventType.CALLBACK_SUCCEEDED, r,
+                    b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
         });
     }
 
