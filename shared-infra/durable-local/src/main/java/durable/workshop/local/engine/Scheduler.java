@@ -183,6 +183,8 @@ final class Scheduler {
     /** A unit's thread: the engine's work around its code runs with the lock, its code {@link #outside} it. */
     private void runUnit(Unit unit, Runnable work) {
         lock.lock();
+        // An executor that runs the task on the calling thread gets that thread's unit back afterwards.
+        Unit caller = current.get();
         try {
             current.set(unit);
             work.run();
@@ -190,7 +192,11 @@ final class Scheduler {
             unit.ended = true;
             unit.parent.children.remove(unit);
             live--;
-            current.remove();
+            if (caller == null) {
+                current.remove();
+            } else {
+                current.set(caller);
+            }
             changed.signalAll();
             lock.unlock();
         }
