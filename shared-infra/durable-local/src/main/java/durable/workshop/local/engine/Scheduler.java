@@ -98,7 +98,7 @@ final class Scheduler {
         try {
             return work.get();
         } finally {
-            if (me != null && !me.ended) {
+            if (me != null) {
                 me.awaySince = System.nanoTime();
             }
             lock.unlock();
