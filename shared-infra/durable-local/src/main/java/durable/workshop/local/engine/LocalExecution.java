@@ -534,6 +534,9 @@ public final class LocalExecution {
 
     // ------------------------------------------------------------------ what a test does from outside
 
+    // The runner's actions that read or change the log (here, and nextTimer, advanceTo, records, events) take the
+    // engine's lock like any operation: a test or the local endpoint calls them from a thread of its own.
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The first operation with this name, nested ones included, in the order they started; null if none. */
