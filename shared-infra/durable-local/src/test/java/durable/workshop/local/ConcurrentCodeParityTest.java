@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,11 @@ import software.amazon.awssdk.services.lambda.model.Event;
 import software.amazon.awssdk.services.lambda.model.OperationStatus;
 import software.amazon.lambda.durable.DurableContext;
 import software.amazon.lambda.durable.DurableFuture;
+import software.amazon.lambda.durable.config.StepConfig;
 import software.amazon.lambda.durable.model.ExecutionStatus;
 import software.amazon.lambda.durable.model.MapResult;
+import software.amazon.lambda.durable.retry.RetryDecision;
+import software.amazon.lambda.durable.retry.RetryStrategy;
 import software.amazon.lambda.durable.testing.LocalDurableTestRunner;
 import software.amazon.lambda.durable.testing.TestOperation;
 import software.amazon.lambda.durable.testing.TestResult;
@@ -116,6 +120,36 @@ class ConcurrentCodeParityTest {
         assertThat(done.getResult(String.class)).isEqualTo("2 succeeded");
         assertThat(quickStepEnded.get()).as("the quick branch's step ended before the sleeping branch woke")
                 .isPositive().isLessThan(sleeperWoke.get());
+    }
+
+    @Test
+    void aRetryStrategyThatBlocksHoldsNoOtherBranchUp() {
+        // A retry strategy is the execution's own code too: the first branch's strategy waits for a latch that the
+        // second branch counts down outside any step.
+        var latch = new CountDownLatch(1);
+        var metInTheStrategy = new AtomicBoolean();
+        RetryStrategy waitForTheOtherBranch = (error, attempt) -> {
+            metInTheStrategy.set(awaitQuietly(latch));
+            return RetryDecision.fail();
+        };
+        var runner = LocalDurableTestRunner.create(String.class, (String in, DurableContext ctx) -> {
+            var fan = ctx.parallel("retry-and-release");
+            fan.branch("failing", String.class, c -> c.step("flaky", String.class, () -> {
+                throw new IllegalStateException("down");
+            }, StepConfig.builder().retryStrategy(waitForTheOtherBranch).build()));
+            fan.branch("releasing", String.class, c -> {
+                latch.countDown();
+                return "released";
+            });
+            var result = fan.get();
+            return result.succeeded() + " succeeded, " + result.failed() + " failed";
+        });
+
+        TestResult<String> done = runner.runUntilComplete("x");
+
+        assertThat(metInTheStrategy).as("the strategy met the other branch").isTrue();
+        assertThat(done.getResult(String.class)).isEqualTo("1 succeeded, 1 failed");
+        assertThat(done.getOperation("flaky").getStatus()).isEqualTo(OperationStatus.FAILED);
     }
 
     @Test
