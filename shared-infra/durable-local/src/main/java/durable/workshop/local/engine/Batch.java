@@ -207,7 +207,7 @@ final class Batch {
         BaseContext previous = BaseContext.CONTEXT.get();
         BaseContext.CONTEXT.set(unit);
         try {
-            return EngineFuture.of(body.apply(unit), inner.ex.now);
+            return EngineFuture.of(inner.ex.scheduler.outside(() -> body.apply(unit)), inner.ex.now);
         } catch (SuspendExecutionException s) {
             return EngineFuture.pending(inner.ex, s);
         } catch (UnrecoverableDurableExecutionException u) {
@@ -234,7 +234,7 @@ final class Batch {
 
     private <T> EngineFuture<T> notRun(int index, State state) {
         states.add(state);
-        EngineFuture<T> f = new EngineFuture<>(() -> {
+        EngineFuture<T> f = new EngineFuture<>(inner.ex.scheduler, () -> {
             if (states.get(index) == State.SKIPPED || decided != null) {
                 throw new IllegalStateException("\"" + names.get(index) + "\" of " + record.label()
                         + " did not run: the batch completed (" + decided + ") before it started.");
@@ -277,6 +277,9 @@ final class Batch {
         boolean allRegistered = expectedTotal >= 0 || registrationClosed;
         CompletionConfig.CompletionDecision decision;
         try {
+            // Under the engine's lock, even a custom shouldComplete function: it is a quick, pure decision on the
+            // counts, and it must see them and fix the statuses in one step, or two units ending at once could both
+            // decide the batch.
             decision = completion.completionDecisionFunction().apply(new CompletionConfig.CompletionStatus(
                     succeeded, failed, succeeded + failed, total, allRegistered));
             Objects.requireNonNull(decision, "shouldComplete must return a completion decision");

@@ -11,22 +11,25 @@ import software.amazon.lambda.durable.execution.SuspendExecutionException;
  * something outside the invocation (time, a callback, a chained invoke); {@link #get()} then suspends the invocation.
  */
 public class EngineFuture<T> implements DurableFuture<T> {
+    /** Whose lock guards what the future reads; null for one whose outcome was fixed when it was made. */
+    private final Scheduler scheduler;
     private final Supplier<T> resolver;
     private final Supplier<Boolean> done;
     private final Supplier<Instant> completedAt;
 
-    EngineFuture(Supplier<T> resolver, Supplier<Boolean> done, Supplier<Instant> completedAt) {
+    EngineFuture(Scheduler scheduler, Supplier<T> resolver, Supplier<Boolean> done, Supplier<Instant> completedAt) {
+        this.scheduler = scheduler;
         this.resolver = resolver;
         this.done = done;
         this.completedAt = completedAt;
     }
 
     static <T> EngineFuture<T> of(T value, Instant at) {
-        return new EngineFuture<>(() -> value, () -> true, () -> at);
+        return new EngineFuture<>(null, () -> value, () -> true, () -> at);
     }
 
     static <T> EngineFuture<T> failed(RuntimeException error, Instant at) {
-        return new EngineFuture<>(() -> {
+        return new EngineFuture<>(null, () -> {
             throw error;
         }, () -> true, () -> at);
     }
@@ -34,7 +37,7 @@ public class EngineFuture<T> implements DurableFuture<T> {
     /** A future whose get() rethrows a suspension caught earlier, so the caller suspends when it asks. */
     static <T> EngineFuture<T> pending(LocalExecution ex, SuspendExecutionException suspend) {
         ex.parked();
-        return new EngineFuture<>(() -> {
+        return new EngineFuture<>(ex.scheduler, () -> {
             throw ex.resumeUnwinding(suspend);
         }, () -> false, () -> null);
     }
@@ -42,7 +45,7 @@ public class EngineFuture<T> implements DurableFuture<T> {
     @Override
     public T get() {
         refuseInsideStep();
-        return resolver.get();
+        return scheduler == null ? resolver.get() : scheduler.locked(resolver);
     }
 
     static void refuseInsideStep() {
@@ -55,11 +58,11 @@ public class EngineFuture<T> implements DurableFuture<T> {
 
     /** True when {@link #get()} returns or throws the operation's own outcome instead of suspending. */
     public boolean isDone() {
-        return done.get();
+        return scheduler == null ? done.get() : scheduler.peek(done);
     }
 
     /** Virtual time at which the operation completed; null while pending. */
     public Instant completedAt() {
-        return completedAt.get();
+        return scheduler == null ? completedAt.get() : scheduler.peek(completedAt);
     }
 }

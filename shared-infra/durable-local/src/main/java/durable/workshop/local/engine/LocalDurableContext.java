@@ -172,17 +172,11 @@ public final class LocalDurableContext implements DurableContext {
      */
     void checkCanStart(String what, String name) {
         if (BaseContext.CONTEXT.get() instanceof LocalStepContext step) {
-            // The official SDK's message starts "Nested STEP operation is not supported". The step's code may run
-            // on an executor thread, which takes the engine's lock to record the failure.
-            ex.scheduler.lock.lock();
-            try {
-                throw ex.fatal(new IllegalDurableOperationException("Nested STEP operation is not supported: a "
-                        + "durable operation (" + what + " \"" + name + "\") was called inside step \""
-                        + step.getContextName() + "\". Steps run plain code only; call durable operations from the "
-                        + "handler or a child context."));
-            } finally {
-                ex.scheduler.lock.unlock();
-            }
+            // The official SDK's message starts "Nested STEP operation is not supported".
+            throw ex.fatal(new IllegalDurableOperationException("Nested STEP operation is not supported: a "
+                    + "durable operation (" + what + " \"" + name + "\") was called inside step \""
+                    + step.getContextName() + "\". Steps run plain code only; call durable operations from the "
+                    + "handler or a child context."));
         }
         if (ex.swallowed() != null) {
             // The invocation is over: code that caught the suspension must not start anything new.
@@ -256,6 +250,11 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public <T> DurableFuture<T> stepAsync(String name, TypeToken<T> type, Function<StepContext, T> fn, StepConfig config) {
+        return ex.scheduler.locked(() -> startStep(name, type, fn, config));
+    }
+
+    private <T> DurableFuture<T> startStep(
+            String name, TypeToken<T> type, Function<StepContext, T> fn, StepConfig config) {
         validateName(name, "step");
         checkCanStart("step", name);
         Objects.requireNonNull(type, "step result type");
@@ -343,7 +342,7 @@ public final class LocalDurableContext implements DurableContext {
     private record StepOutcome<T>(T value, Throwable failure) { }
 
     /**
-     * Runs a step's code with the step context as the current context: in default mode without the engine's lock,
+     * Runs a step's code with the step context as the current context, without the engine's lock: in default mode
      * on the step's own executor thread, so other units go on meanwhile; in learning mode on the caller's thread.
      * Engine signals (a suspension, a fatal misuse) are not the step's failure: they go on ending the invocation.
      */
@@ -367,7 +366,7 @@ public final class LocalDurableContext implements DurableContext {
         if (ex.concurrent) {
             ex.scheduler.runStep(body);
         } else {
-            body.run();
+            ex.scheduler.outside(body);
         }
         if (box[1] instanceof SuspendExecutionException s) {
             throw s;
@@ -384,7 +383,7 @@ public final class LocalDurableContext implements DurableContext {
             OpRecord r, int attempt, Throwable t, ErrorObject error, RetryStrategy strategy, SerDes sd) {
         RetryDecision decision;
         try {
-            decision = strategy.makeRetryDecision(t, attempt);
+            decision = ex.scheduler.outside(() -> strategy.makeRetryDecision(t, attempt));
         } catch (RuntimeException e) {
             // A strategy that throws cannot say when to retry: the step fails with its own error, the one to show.
             decision = RetryDecision.fail();
@@ -431,7 +430,7 @@ public final class LocalDurableContext implements DurableContext {
 
     /** A future that suspends on get(); the reason is worked out then, so it names the time still to go. */
     <T> EngineFuture<T> pendingFuture(Supplier<String> reason) {
-        return new EngineFuture<>(() -> {
+        return new EngineFuture<>(ex.scheduler, () -> {
             throw ex.suspend(reason.get());
         }, () -> false, () -> null);
     }
@@ -440,6 +439,10 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public DurableFuture<Void> waitAsync(String name, Duration duration) {
+        return ex.scheduler.locked(() -> startWait(name, duration));
+    }
+
+    private DurableFuture<Void> startWait(String name, Duration duration) {
         validateName(name, "wait");
         checkCanStart("wait", name);
         if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -460,7 +463,7 @@ public final class LocalDurableContext implements DurableContext {
             ex.trace(depth, "replayed", r, null);
         }
         OpRecord w = r;
-        return new EngineFuture<>(() -> {
+        return new EngineFuture<>(ex.scheduler, () -> {
             if (w.status == OperationStatus.SUCCEEDED) {
                 return null;
             }
@@ -472,6 +475,11 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public <T, U> DurableFuture<T> invokeAsync(
+            String name, String functionName, U payload, TypeToken<T> type, InvokeConfig config) {
+        return ex.scheduler.locked(() -> startInvoke(name, functionName, payload, type, config));
+    }
+
+    private <T, U> DurableFuture<T> startInvoke(
             String name, String functionName, U payload, TypeToken<T> type, InvokeConfig config) {
         validateName(name, "invoke");
         checkCanStart("invoke", name);
@@ -500,7 +508,7 @@ public final class LocalDurableContext implements DurableContext {
             ex.trace(depth, "replayed", r, r.status == OperationStatus.SUCCEEDED ? null : "(" + r.status + ")");
         }
         OpRecord inv = r;
-        return new EngineFuture<>(() -> switch (inv.status) {
+        return new EngineFuture<>(ex.scheduler, () -> switch (inv.status) {
             case SUCCEEDED -> ex.deserialize(resultSerDes, inv.result, type, "the result of " + inv.label());
             case FAILED -> throw new InvokeFailedException(inv.toOperation());
             case TIMED_OUT -> throw new InvokeTimedOutException(inv.toOperation());
@@ -513,6 +521,10 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public <T> DurableCallbackFuture<T> createCallback(String name, TypeToken<T> type, CallbackConfig config) {
+        return ex.scheduler.locked(() -> startCallback(name, type, config));
+    }
+
+    private <T> DurableCallbackFuture<T> startCallback(String name, TypeToken<T> type, CallbackConfig config) {
         validateName(name, "callback");
         checkCanStart("callback", name);
         Objects.requireNonNull(type, "callback result type");
@@ -542,25 +554,32 @@ public final class LocalDurableContext implements DurableContext {
     /** The future of a callback; also knows the id an external system uses to complete it. */
     static final class CallbackFuture<T> extends EngineFuture<T> implements DurableCallbackFuture<T> {
         final OpRecord record;
+        private final Scheduler scheduler;
 
         CallbackFuture(LocalDurableContext ctx, OpRecord r, TypeToken<T> type, SerDes sd) {
-            super(() -> switch (r.status) {
+            super(ctx.ex.scheduler, () -> switch (r.status) {
                 case SUCCEEDED -> ctx.ex.deserialize(sd, r.result, type, "the result of " + r.label());
                 case FAILED -> throw new CallbackFailedException(r.toOperation());
                 case TIMED_OUT -> throw new CallbackTimeoutException(r.toOperation());
                 default -> throw ctx.ex.suspend(r.label() + " waiting to be completed");
             }, r::isTerminal, () -> r.end);
             this.record = r;
+            this.scheduler = ctx.ex.scheduler;
         }
 
         @Override
         public String callbackId() {
-            return record.callbackId;
+            return scheduler.peek(() -> record.callbackId);
         }
     }
 
     @Override
     public <T> DurableFuture<T> waitForCallbackAsync(
+            String name, TypeToken<T> type, BiConsumer<String, StepContext> submitter, WaitForCallbackConfig config) {
+        return ex.scheduler.locked(() -> startWaitForCallback(name, type, submitter, config));
+    }
+
+    private <T> DurableFuture<T> startWaitForCallback(
             String name, TypeToken<T> type, BiConsumer<String, StepContext> submitter, WaitForCallbackConfig config) {
         // Its callback and submitter are named "<name>-callback" and "<name>-submitter": ten characters more.
         validateName(name, "waitForCallback", ex.strict, MAX_NAME_LENGTH - "-submitter".length());
@@ -586,11 +605,14 @@ public final class LocalDurableContext implements DurableContext {
                 throw e;
             } catch (RuntimeException e) {
                 // As in the official SDK: whatever the submitter threw, the caller sees CallbackSubmitterException
-                // with the submitter step's StepFailedException message.
-                OpRecord step = ex.ops.get(submitterId);
-                StepException cause = e instanceof StepException se ? se
-                        : new StepFailedException(step != null ? step.toOperation() : null);
-                throw new CallbackSubmitterException(((CallbackFuture<T>) callback).record.toOperation(), cause);
+                // with the submitter step's StepFailedException message. (This body runs outside the lock, as
+                // every child context's does; reading the log takes it.)
+                throw ex.scheduler.locked(() -> {
+                    OpRecord step = ex.ops.get(submitterId);
+                    StepException cause = e instanceof StepException se ? se
+                            : new StepFailedException(step != null ? step.toOperation() : null);
+                    return new CallbackSubmitterException(((CallbackFuture<T>) callback).record.toOperation(), cause);
+                });
             }
             return callback.get();
         }, FailMode.ORIGINAL));
@@ -600,6 +622,14 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public <T> DurableFuture<T> waitForConditionAsync(
+            String name,
+            TypeToken<T> type,
+            BiFunction<T, StepContext, WaitForConditionResult<T>> check,
+            WaitForConditionConfig<T> config) {
+        return ex.scheduler.locked(() -> startWaitForCondition(name, type, check, config));
+    }
+
+    private <T> DurableFuture<T> startWaitForCondition(
             String name,
             TypeToken<T> type,
             BiFunction<T, StepContext, WaitForConditionResult<T>> check,
@@ -676,7 +706,7 @@ public final class LocalDurableContext implements DurableContext {
         }
         Duration delay;
         try {
-            delay = strategy.evaluate(next, attempt);
+            delay = ex.scheduler.outside(() -> strategy.evaluate(next, attempt));
         } catch (RuntimeException e) {
             return conditionFailed(r, attempt, e, "gave up after poll " + attempt, sd);
         }
@@ -718,6 +748,11 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public <T> DurableFuture<T> runInChildContextAsync(
             String name, TypeToken<T> type, Function<DurableContext, T> fn, RunInChildContextConfig config) {
+        return ex.scheduler.locked(() -> startChildContext(name, type, fn, config));
+    }
+
+    private <T> DurableFuture<T> startChildContext(
+            String name, TypeToken<T> type, Function<DurableContext, T> fn, RunInChildContextConfig config) {
         validateName(name, "child context");
         checkCanStart("child context", name);
         Objects.requireNonNull(type, "child context result type");
@@ -754,7 +789,8 @@ public final class LocalDurableContext implements DurableContext {
         BaseContext.CONTEXT.set(child);
         T value;
         try {
-            value = body.apply(child);
+            // The function's own code runs without the engine's lock; its operations take it again.
+            value = ex.scheduler.outside(() -> body.apply(child));
         } catch (SuspendExecutionException s) {
             // An async child that suspends is not a failure: whoever calls get() on it suspends in its turn.
             return EngineFuture.pending(ex, s);
@@ -827,6 +863,10 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public ParallelDurableFuture parallel(String name, ParallelConfig config) {
+        return ex.scheduler.locked(() -> startParallel(name, config));
+    }
+
+    private ParallelDurableFuture startParallel(String name, ParallelConfig config) {
         validateName(name, "parallel");
         checkCanStart("parallel", name);
         String id = nextId();
@@ -845,6 +885,11 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public <I, O> DurableFuture<MapResult<O>> mapAsync(
+            String name, Collection<I> items, TypeToken<O> type, MapFunction<I, O> fn, MapConfig config) {
+        return ex.scheduler.locked(() -> startMap(name, items, type, fn, config));
+    }
+
+    private <I, O> DurableFuture<MapResult<O>> startMap(
             String name, Collection<I> items, TypeToken<O> type, MapFunction<I, O> fn, MapConfig config) {
         validateName(name, "map");
         checkCanStart("map", name);
@@ -894,7 +939,7 @@ public final class LocalDurableContext implements DurableContext {
                     c -> fn.apply(item, index, c), FailMode.ITEM);
         }
         batch.closeRegistration();
-        return new EngineFuture<>(() -> {
+        return new EngineFuture<>(ex.scheduler, () -> {
             batch.awaitDecision();
             return mapResult(batch, items.size());
         }, batch::isDecided, () -> r.end);
@@ -963,6 +1008,11 @@ public final class LocalDurableContext implements DurableContext {
     @Override
     public <T> DurableFuture<T> withRetryAsync(
             String name, BiFunction<Integer, DurableContext, T> operation, WithRetryConfig config) {
+        return ex.scheduler.locked(() -> startWithRetry(name, operation, config));
+    }
+
+    private <T> DurableFuture<T> startWithRetry(
+            String name, BiFunction<Integer, DurableContext, T> operation, WithRetryConfig config) {
         validateName(name, "withRetry");
         checkCanStart("withRetry", name);
         Objects.requireNonNull(operation, "withRetry function");
@@ -998,7 +1048,7 @@ public final class LocalDurableContext implements DurableContext {
 
     @Override
     public boolean isReplaying() {
-        return replaying;
+        return ex.scheduler.peek(() -> replaying);
     }
 
     @Override

@@ -83,11 +83,14 @@ public final class LocalExecution {
     private RuntimeException fatal;
     boolean strictSuspended;
     /**
-     * A suspension on its way out of the invocation. The engine clears it where it parks an async child; if the
-     * handler's code catches it instead, the invocation still ends suspended, as with the official SDK, whose
-     * invocation is over once it suspends, whatever the handler does next.
+     * The suspension on its way out of this thread's code (the handler's, a unit's). The engine clears it where it
+     * parks an async child; if the code catches it instead, the invocation still ends suspended, as with the official
+     * SDK, whose invocation is over once it suspends, whatever the handler does next. Kept per thread: while it
+     * unwinds through one unit's code (without the engine's lock), the other units go on as usual.
      */
-    private SuspendExecutionException unwinding;
+    private final ThreadLocal<SuspendExecutionException> unwinding = new ThreadLocal<>();
+    /** A suspension a unit's code caught and then ended without letting through: no operation may start after it. */
+    private SuspendExecutionException caughtByUnit;
     /** The thread running the invocation; null between invocations. */
     Thread invocationThread;
     /**
@@ -135,7 +138,8 @@ public final class LocalExecution {
         suspendReasons = new LinkedHashSet<>();
         fatal = null;
         strictSuspended = false;
-        unwinding = null;
+        unwinding.remove();
+        caughtByUnit = null;
         Duration at = Duration.between(startTime, now);
         String outcome;
         LocalDurableContext root = new LocalDurableContext(this, null, null, 0, lambdaContext);
@@ -145,12 +149,13 @@ public final class LocalExecution {
         scheduler.enterInvocation();
         try {
             I input = deserialize(serDes, inputPayload, inputType, "the execution input");
-            O output = handler.apply(input, root);
+            // The handler's own code runs without the engine's lock; each operation it calls takes it.
+            O output = scheduler.outside(() -> handler.apply(input, root));
             // Branches and items still running (after an early completion) end before the invocation does.
             scheduler.awaitAllEnded();
             if (fatal != null) {
                 outcome = fail(fatal);
-            } else if (unwinding != null) {
+            } else if (swallowed() != null) {
                 outcome = swallowedSuspension();
             } else {
                 String payload = serialize(serDes, output, "the handler's result");
@@ -169,8 +174,9 @@ public final class LocalExecution {
             }
         } catch (Throwable t) {
             scheduler.awaitAllEnded();
-            outcome = fatal == null && unwinding != null ? swallowedSuspension() : fail(fatal != null ? fatal : t);
+            outcome = fatal == null && swallowed() != null ? swallowedSuspension() : fail(fatal != null ? fatal : t);
         } finally {
+            unwinding.remove();
             scheduler.leaveInvocation();
             invocationThread = null;
             if (previous == null) {
@@ -229,23 +235,25 @@ public final class LocalExecution {
      * enforced).
      */
     public Instant nextTimer(boolean orCallbackTimeout) {
-        Instant latest = null;
-        Instant callback = null;
-        for (OpRecord r : ops.values()) {
-            Instant t = null;
-            if (r.type == OperationType.WAIT && r.status == OperationStatus.STARTED) {
-                t = r.waitEnd;
-            } else if (r.type == OperationType.STEP && r.status == OperationStatus.PENDING) {
-                t = r.nextAttemptAt;
-            } else if (callbackTimeouts && r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
-                    && r.callbackDeadline != null && (callback == null || r.callbackDeadline.isBefore(callback))) {
-                callback = r.callbackDeadline;
+        return scheduler.locked(() -> {
+            Instant latest = null;
+            Instant callback = null;
+            for (OpRecord r : ops.values()) {
+                Instant t = null;
+                if (r.type == OperationType.WAIT && r.status == OperationStatus.STARTED) {
+                    t = r.waitEnd;
+                } else if (r.type == OperationType.STEP && r.status == OperationStatus.PENDING) {
+                    t = r.nextAttemptAt;
+                } else if (callbackTimeouts && r.type == OperationType.CALLBACK && r.status == OperationStatus.STARTED
+                        && r.callbackDeadline != null && (callback == null || r.callbackDeadline.isBefore(callback))) {
+                    callback = r.callbackDeadline;
+                }
+                if (t != null && (latest == null || t.isAfter(latest))) {
+                    latest = t;
+                }
             }
-            if (t != null && (latest == null || t.isAfter(latest))) {
-                latest = t;
-            }
-        }
-        return latest != null ? latest : orCallbackTimeout ? callback : null;
+            return latest != null ? latest : orCallbackTimeout ? callback : null;
+        });
     }
 
     public void enforceCallbackTimeouts(boolean on) {
@@ -254,10 +262,12 @@ public final class LocalExecution {
 
     /** Moves the virtual clock forward (never back) and settles what became due. */
     public void advanceTo(Instant t) {
-        if (t != null && t.isAfter(now)) {
-            now = t;
-        }
-        settleTimers();
+        scheduler.locked(() -> {
+            if (t != null && t.isAfter(now)) {
+                now = t;
+            }
+            settleTimers();
+        });
     }
 
     // ------------------------------------------------------------------ log helpers
@@ -320,14 +330,14 @@ public final class LocalExecution {
             suspendReasons.add(reason);
         }
         EngineSuspend s = new EngineSuspend(reason);
-        unwinding = s;
+        unwinding.set(s);
         return s;
     }
 
     /** A parked suspension thrown again, when someone asks a pending future for its result. */
     SuspendExecutionException resumeUnwinding(SuspendExecutionException s) {
         beforeSuspending();
-        unwinding = s;
+        unwinding.set(s);
         return s;
     }
 
@@ -343,12 +353,25 @@ public final class LocalExecution {
 
     /** The engine caught the suspension to park an async child: the invocation goes on. */
     void parked() {
-        unwinding = null;
+        unwinding.remove();
     }
 
-    /** The suspension the handler caught and should have let through, if any: no operation may start after it. */
+    /** A unit's code has returned (default mode): a suspension still unwinding there was caught by that code. */
+    void unitEnded() {
+        SuspendExecutionException own = unwinding.get();
+        unwinding.remove();
+        if (own != null && caughtByUnit == null) {
+            caughtByUnit = own;
+        }
+    }
+
+    /**
+     * The suspension this thread's code caught and should have let through, or one a unit's code caught, if any: no
+     * operation may start after it.
+     */
     SuspendExecutionException swallowed() {
-        return unwinding;
+        SuspendExecutionException own = unwinding.get();
+        return own != null ? own : caughtByUnit;
     }
 
     /** Strict replay: end the invocation right after a new checkpoint, so the next one replays it. */
@@ -368,6 +391,10 @@ public final class LocalExecution {
     }
 
     // ------------------------------------------------------------------ serialization
+
+    // A SerDes (DurableConfig's or an operation's own) runs under the engine's lock, unlike the rest of the
+    // execution's code: it is a quick, pure conversion that must not block, and each operation writes what it gives
+    // into its record in the same step, so no other unit sees the record half done.
 
     String serialize(SerDes sd, Object value, String what) {
         try {
@@ -507,16 +534,21 @@ public final class LocalExecution {
 
     // ------------------------------------------------------------------ what a test does from outside
 
+    // The runner's actions that read or change the log (here, and nextTimer, advanceTo, records, events) take the
+    // engine's lock like any operation: a test or the local endpoint calls them from a thread of its own.
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The first operation with this name, nested ones included, in the order they started; null if none. */
     public OpRecord find(String name) {
-        for (OpRecord r : ops.values()) {
-            if (Objects.equals(r.name, name)) {
-                return r;
+        return scheduler.locked(() -> {
+            for (OpRecord r : ops.values()) {
+                if (Objects.equals(r.name, name)) {
+                    return r;
+                }
             }
-        }
-        return null;
+            return null;
+        });
     }
 
     private List<String> namesOf(OperationType type) {
@@ -525,14 +557,16 @@ public final class LocalExecution {
 
     /** The id of the first callback with this name; null when there is none, as in the official runner. */
     public String callbackIdOf(String name) {
-        for (OpRecord r : ops.values()) {
-            if (r.type == OperationType.CALLBACK && Objects.equals(r.name, name)) {
-                missingCallbackName = null;
-                return r.callbackId;
+        return scheduler.locked(() -> {
+            for (OpRecord r : ops.values()) {
+                if (r.type == OperationType.CALLBACK && Objects.equals(r.name, name)) {
+                    missingCallbackName = null;
+                    return r.callbackId;
+                }
             }
-        }
-        missingCallbackName = name;
-        return null;
+            missingCallbackName = name;
+            return null;
+        });
     }
 
     /** Why getCallbackId gave null for the name it was last asked about, for the error of a null callback id. */
@@ -599,27 +633,34 @@ public final class LocalExecution {
     }
 
     public void completeCallback(String callbackId, String json) {
-        OpRecord r = openCallback(callbackId);
-        requireJson(json, "callback \"" + r.name + "\"");
-        r.result = json;
-        r.finish(OperationStatus.SUCCEEDED, now);
-        addEvent(EventType.CALLBACK_SUCCEEDED, r, b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
+        scheduler.locked(() -> {
+            OpRecord r = openCallback(callbackId);
+            requireJson(json, "callback \"" + r.name + "\"");
+            r.result = json;
+            r.finish(OperationStatus.SUCCEEDED, now);
+            addEvent(EventType.CALLBACK_SUCCEEDED, r,
+                    b -> b.callbackSucceededDetails(d -> d.result(x -> x.payload(json))));
+        });
     }
 
     public void failCallback(String callbackId, ErrorObject err) {
-        OpRecord r = openCallback(callbackId);
-        r.error = err != null ? err : ErrorObject.builder().errorType("CallbackFailed")
-                .errorMessage("Callback \"" + r.name + "\" failed").build();
-        r.finish(OperationStatus.FAILED, now);
-        addEvent(EventType.CALLBACK_FAILED, r, b -> b.callbackFailedDetails(d -> d.error(x -> x.payload(r.error))));
+        scheduler.locked(() -> {
+            OpRecord r = openCallback(callbackId);
+            r.error = err != null ? err : ErrorObject.builder().errorType("CallbackFailed")
+                    .errorMessage("Callback \"" + r.name + "\" failed").build();
+            r.finish(OperationStatus.FAILED, now);
+            addEvent(EventType.CALLBACK_FAILED, r, b -> b.callbackFailedDetails(d -> d.error(x -> x.payload(r.error))));
+        });
     }
 
     /** As the official runner does it: the callback is TIMED_OUT with no error object. */
     public void timeoutCallback(String callbackId) {
-        OpRecord r = openCallback(callbackId);
-        r.error = null;
-        r.finish(OperationStatus.TIMED_OUT, now);
-        addEvent(EventType.CALLBACK_TIMED_OUT, r, b -> b.callbackTimedOutDetails(d -> { }));
+        scheduler.locked(() -> {
+            OpRecord r = openCallback(callbackId);
+            r.error = null;
+            r.finish(OperationStatus.TIMED_OUT, now);
+            addEvent(EventType.CALLBACK_TIMED_OUT, r, b -> b.callbackTimedOutDetails(d -> { }));
+        });
     }
 
     private OpRecord openInvoke(String name) {
@@ -642,29 +683,33 @@ public final class LocalExecution {
     }
 
     public void completeInvoke(String name, String json) {
-        OpRecord r = openInvoke(name);
-        requireJson(json, "chained invoke \"" + name + "\"");
-        r.result = json;
-        r.finish(OperationStatus.SUCCEEDED, now);
-        addEvent(EventType.CHAINED_INVOKE_SUCCEEDED, r,
-                b -> b.chainedInvokeSucceededDetails(d -> d.result(x -> x.payload(json))));
+        scheduler.locked(() -> {
+            OpRecord r = openInvoke(name);
+            requireJson(json, "chained invoke \"" + name + "\"");
+            r.result = json;
+            r.finish(OperationStatus.SUCCEEDED, now);
+            addEvent(EventType.CHAINED_INVOKE_SUCCEEDED, r,
+                    b -> b.chainedInvokeSucceededDetails(d -> d.result(x -> x.payload(json))));
+        });
     }
 
     public void endInvoke(String name, OperationStatus how, ErrorObject err) {
-        OpRecord r = openInvoke(name);
-        // A timeout carries no error, as in the official runner; a failure or stop without one gets a default.
-        r.error = err != null || how == OperationStatus.TIMED_OUT ? err
-                : ErrorObject.builder().errorType("ChainedInvoke" + how)
-                        .errorMessage("Chained invoke \"" + name + "\" of " + r.functionName + " ended " + how).build();
-        r.finish(how, now);
-        EventType type = how == OperationStatus.FAILED ? EventType.CHAINED_INVOKE_FAILED
-                : how == OperationStatus.TIMED_OUT ? EventType.CHAINED_INVOKE_TIMED_OUT : EventType.CHAINED_INVOKE_STOPPED;
-        addEvent(type, r, b -> {
-            switch (type) {
-                case CHAINED_INVOKE_FAILED -> b.chainedInvokeFailedDetails(d -> d.error(x -> x.payload(r.error)));
-                case CHAINED_INVOKE_TIMED_OUT -> b.chainedInvokeTimedOutDetails(d -> d.error(x -> x.payload(r.error)));
-                default -> b.chainedInvokeStoppedDetails(d -> d.error(x -> x.payload(r.error)));
-            }
+        scheduler.locked(() -> {
+            OpRecord r = openInvoke(name);
+            // A timeout carries no error, as in the official runner; a failure or stop without one gets a default.
+            r.error = err != null || how == OperationStatus.TIMED_OUT ? err
+                    : ErrorObject.builder().errorType("ChainedInvoke" + how)
+                            .errorMessage("Chained invoke \"" + name + "\" of " + r.functionName + " ended " + how).build();
+            r.finish(how, now);
+            EventType type = how == OperationStatus.FAILED ? EventType.CHAINED_INVOKE_FAILED
+                    : how == OperationStatus.TIMED_OUT ? EventType.CHAINED_INVOKE_TIMED_OUT : EventType.CHAINED_INVOKE_STOPPED;
+            addEvent(type, r, b -> {
+                switch (type) {
+                    case CHAINED_INVOKE_FAILED -> b.chainedInvokeFailedDetails(d -> d.error(x -> x.payload(r.error)));
+                    case CHAINED_INVOKE_TIMED_OUT -> b.chainedInvokeTimedOutDetails(d -> d.error(x -> x.payload(r.error)));
+                    default -> b.chainedInvokeStoppedDetails(d -> d.error(x -> x.payload(r.error)));
+                }
+            });
         });
     }
 
@@ -680,18 +725,22 @@ public final class LocalExecution {
 
     /** As if the invocation had crashed after the operation's START checkpoint: it is STARTED again. */
     public void resetToStarted(String name) {
-        OpRecord r = existing(name);
-        // Only the status changes, as with the service: a condition poll then resumes from its last state.
-        r.status = OperationStatus.STARTED;
-        r.end = null;
-        r.nextAttemptAt = null;
-        reopen();
+        scheduler.locked(() -> {
+            OpRecord r = existing(name);
+            // Only the status changes, as with the service: a condition poll then resumes from its last state.
+            r.status = OperationStatus.STARTED;
+            r.end = null;
+            r.nextAttemptAt = null;
+            reopen();
+        });
     }
 
     /** As if the operation's checkpoints had never reached the service: it is gone from the log. */
     public void loseCheckpoint(String name) {
-        forget(existing(name));
-        reopen();
+        scheduler.locked(() -> {
+            forget(existing(name));
+            reopen();
+        });
     }
 
     private void reopen() {
@@ -723,11 +772,15 @@ public final class LocalExecution {
     }
 
     public List<OpRecord> records() {
-        return new ArrayList<>(ops.values());
+        return scheduler.locked(() -> {
+            return new ArrayList<>(ops.values());
+        });
     }
 
     public List<Event> events() {
-        return List.copyOf(events);
+        return scheduler.locked(() -> {
+            return List.copyOf(events);
+        });
     }
 
     public Instant now() {

@@ -25,6 +25,11 @@ final class ParallelFuture implements ParallelDurableFuture {
     @Override
     public <T> DurableFuture<T> branch(
             String name, TypeToken<T> type, Function<DurableContext, T> fn, ParallelBranchConfig config) {
+        return batch.innerContext().ex.scheduler.locked(() -> addBranch(name, type, fn, config));
+    }
+
+    private <T> DurableFuture<T> addBranch(
+            String name, TypeToken<T> type, Function<DurableContext, T> fn, ParallelBranchConfig config) {
         batch.innerContext().validateName(name, "parallel branch");
         batch.innerContext().checkCanStart("parallel branch", name);
         Objects.requireNonNull(type, "branch result type");
@@ -36,11 +41,13 @@ final class ParallelFuture implements ParallelDurableFuture {
 
     @Override
     public ParallelResult get() {
-        if (result == null) {
-            batch.awaitDecision();
-            result = batch.parallelResult();
-        }
-        return result;
+        return batch.innerContext().ex.scheduler.locked(() -> {
+            if (result == null) {
+                batch.awaitDecision();
+                result = batch.parallelResult();
+            }
+            return result;
+        });
     }
 
     @Override

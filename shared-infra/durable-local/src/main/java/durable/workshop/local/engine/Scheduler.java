@@ -8,27 +8,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import software.amazon.lambda.durable.exception.IllegalDurableOperationException;
 
 /**
  * How an execution's code shares threads in default mode, as in the official SDK: the code of every step, child
  * context, parallel branch and map item runs on a thread of {@code DurableConfig}'s executor.
  *
- * <p>One lock guards all engine state (the checkpoint log, the events, the trace). A unit (the handler, a step, a
- * child context, a branch, an item) holds it while its code outside steps runs, and lets go while one of its steps
- * runs, while it waits for another unit, and while it waits for a free slot. So code outside steps runs one unit at
- * a time, and steps run at the same time.
+ * <p>One lock guards all engine state (the checkpoint log, the events, the trace, the batches). Only the engine holds
+ * it: every entry point the execution's code calls (a {@code DurableContext} operation, a future's {@code get()})
+ * takes it with {@link #locked}, and the engine lets go of it with {@link #outside} whenever it runs the execution's
+ * own code (the handler's function, a child context's, branch's or item's function, a step, a retry or wait
+ * strategy). So code outside steps runs in every unit at the same time, as it does on the official SDK, where each
+ * branch has a thread of its own: a branch that blocks outside a step (a latch, a sleep) holds no other unit up.
  *
- * <p>Order stays deterministic: a new unit runs alone until it ends, suspends or has a step running for longer than
- * {@link #SLOW_STEP_NANOS}; only then does the code that started it go on. Quick steps therefore give the same
- * history as running the units one after the other; steps that block (a latch, a sleep, a slow call) overlap.
+ * <p>Order stays deterministic: a new unit runs alone until it ends, suspends, or has been away from the engine (in a
+ * step, or in its own code without calling an operation) for longer than {@link #SLOW_STEP_NANOS}; only then does
+ * the code that started it go on. Quick units therefore give the same history as running them one after the other;
+ * units that block (a latch, a sleep, a slow call) overlap.
  */
 final class Scheduler {
-    /** How long a running step keeps its unit "busy" before the next unit may start. */
+    /** How long a unit away from the engine (a step, its own code) keeps it "busy" before the next unit may start. */
     static final long SLOW_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-    final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
     private final ExecutorService executor;
@@ -41,8 +45,11 @@ final class Scheduler {
         /** The unit that started it; null for the handler's. */
         private final Unit parent;
         private boolean ended;
-        /** When its running step started (System.nanoTime); -1 when no step of it runs. */
-        private long stepSince = -1;
+        /**
+         * Since when (System.nanoTime) its thread runs code the engine does not control (a step, or the unit's own
+         * function between two operations); -1 while it is in the engine.
+         */
+        private long awaySince = -1;
         /** What it waits for (other units, a free slot); null when it is not waiting. */
         private BooleanSupplier waitingFor;
         /** The handler's thread, which no one starts. */
@@ -58,7 +65,10 @@ final class Scheduler {
         this.executor = executor;
     }
 
-    /** The invocation's thread takes the lock; it holds it until the invocation ends, except while it waits. */
+    /**
+     * The invocation's thread takes the lock, for the engine's own work before and after the handler; it runs the
+     * handler's function {@link #outside} the lock.
+     */
     void enterInvocation() {
         lock.lock();
         current.set(new Unit(null));
@@ -75,8 +85,82 @@ final class Scheduler {
     }
 
     /**
+     * An entry point into the engine (an operation, a future's {@code get()}, a runner's action): runs {@code work}
+     * with the lock, taken again if this thread holds it already. While it runs, the calling unit is in the engine;
+     * when it returns to the unit's own code, the unit's time away starts again.
+     */
+    <T> T locked(Supplier<T> work) {
+        lock.lock();
+        Unit me = lock.getHoldCount() == 1 ? current.get() : null;
+        if (me != null) {
+            me.awaySince = -1;
+        }
+        try {
+            return work.get();
+        } finally {
+            if (me != null) {
+                me.awaySince = System.nanoTime();
+            }
+            lock.unlock();
+        }
+    }
+
+    void locked(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * A read of engine state that makes no progress ({@code isDone()}, {@code isReplaying()}): it takes the lock but
+     * leaves the unit's time away running, so code that polls it in a loop counts as blocked, not as busy.
+     */
+    <T> T peek(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs code the engine does not control (the handler's function, a child context's, branch's or item's function,
+     * a step, a retry or wait strategy) without the lock: every hold this thread has is given back for the time it
+     * runs, and taken again after. Meanwhile the other units go on, and the unit counts as away from the engine.
+     */
+    <T> T outside(Supplier<T> userCode) {
+        int holds = lock.getHoldCount();
+        Unit me = holds > 0 ? current.get() : null;
+        if (me != null) {
+            me.awaySince = System.nanoTime();
+        }
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        try {
+            return userCode.get();
+        } finally {
+            for (int i = 0; i < holds; i++) {
+                lock.lock();
+            }
+            if (me != null) {
+                me.awaySince = -1;
+            }
+        }
+    }
+
+    void outside(Runnable userCode) {
+        outside(() -> {
+            userCode.run();
+            return null;
+        });
+    }
+
+    /**
      * Starts {@code work} on an executor thread, as a child of the calling unit, and waits until it has ended, is
-     * waiting on its own units that are all quiet, or has a step that has run for a while.
+     * waiting on its own units that are all quiet, or has been away from the engine for a while.
      */
     void start(Runnable work) {
         Unit parent = current.get();
@@ -84,6 +168,7 @@ final class Scheduler {
         parent.children.add(unit);
         live++;
         try {
+            // The executor's execute() runs under the lock: it only hands the task over to a thread.
             executor.execute(() -> runUnit(unit, work));
         } catch (RejectedExecutionException e) {
             live--;
@@ -95,8 +180,11 @@ final class Scheduler {
         awaitUntil(() -> quiet(unit, System.nanoTime()), true);
     }
 
+    /** A unit's thread: the engine's work around its code runs with the lock, its code {@link #outside} it. */
     private void runUnit(Unit unit, Runnable work) {
         lock.lock();
+        // An executor that runs the task on the calling thread gets that thread's unit back afterwards.
+        Unit caller = current.get();
         try {
             current.set(unit);
             work.run();
@@ -104,7 +192,11 @@ final class Scheduler {
             unit.ended = true;
             unit.parent.children.remove(unit);
             live--;
-            current.remove();
+            if (caller == null) {
+                current.remove();
+            } else {
+                current.set(caller);
+            }
             changed.signalAll();
             lock.unlock();
         }
@@ -117,17 +209,17 @@ final class Scheduler {
         }
     }
 
-    /** Waits, without the lock, until {@code condition} holds; the caller holds the lock. */
+    /** Waits, without the lock, until {@code condition} holds; the caller is in the engine (it holds the lock). */
     void awaitUntil(BooleanSupplier condition, boolean timed) {
         if (condition.getAsBoolean()) {
             return;
         }
-        if (!lock.isHeldByCurrentThread()) {
+        Unit me = current.get();
+        if (me == null) {
             throw new IllegalStateException("A durable future was awaited from thread \""
                     + Thread.currentThread().getName() + "\", which does not run the handler, a parallel branch or a "
                     + "map item; call get() from the handler or a child context.");
         }
-        Unit me = current.get();
         BooleanSupplier outer = me.waitingFor;
         me.waitingFor = condition;
         changed.signalAll();
@@ -152,27 +244,11 @@ final class Scheduler {
      * an executor thread when the handler's thread asks (a condition's check), which waits for it.
      */
     void runStep(Runnable body) {
-        Unit me = current.get();
-        // No signal: whoever waits for this unit polls, and sees it quiet once the step has run for a while.
-        me.stepSince = System.nanoTime();
-        try {
-            if (me.root) {
-                runElsewhere(body);
-            } else {
-                int holds = lock.getHoldCount();
-                for (int i = 0; i < holds; i++) {
-                    lock.unlock();
-                }
-                try {
-                    body.run();
-                } finally {
-                    for (int i = 0; i < holds; i++) {
-                        lock.lock();
-                    }
-                }
-            }
-        } finally {
-            me.stepSince = -1;
+        if (current.get().root) {
+            runElsewhere(body);
+        } else {
+            // No signal: whoever waits for this unit polls, and sees it quiet once the step has run for a while.
+            outside(body);
         }
     }
 
@@ -202,16 +278,17 @@ final class Scheduler {
     }
 
     /**
-     * A unit the code that started it need not wait for any more: it has ended, its step has run for a while, or
-     * it waits for something that has not happened yet and its own units are all quiet. (A unit whose wait is over
-     * is about to go on, even before it has its lock back.)
+     * A unit the code that started it need not wait for any more: it has ended, it has been away from the engine for
+     * a while (a long step, or its own code blocked or slow between two operations), or it waits for something that
+     * has not happened yet and its own units are all quiet. (A unit whose wait is over is about to go on, even before
+     * it has its lock back.)
      */
     private static boolean quiet(Unit u, long now) {
         if (u.ended) {
             return true;
         }
-        if (u.stepSince >= 0) {
-            return now - u.stepSince >= SLOW_STEP_NANOS;
+        if (u.awaySince >= 0) {
+            return now - u.awaySince >= SLOW_STEP_NANOS;
         }
         if (u.waitingFor != null && !u.waitingFor.getAsBoolean()) {
             for (Unit c : u.children) {

@@ -17,7 +17,7 @@ final class UnitFuture<T> extends EngineFuture<T> {
     private EngineFuture<T> outcome;
 
     private UnitFuture(LocalExecution ex) {
-        super(null, null, null);
+        super(ex.scheduler, null, null, null);
         this.ex = ex;
     }
 
@@ -41,6 +41,7 @@ final class UnitFuture<T> extends EngineFuture<T> {
                 result = EngineFuture.failed(ex.fatal(new IllegalDurableOperationException(
                         label + " failed inside the engine: " + e)), ex.now);
             }
+            ex.unitEnded();
             future.outcome = result;
             ended.accept(result);
         });
@@ -50,17 +51,19 @@ final class UnitFuture<T> extends EngineFuture<T> {
     @Override
     public T get() {
         refuseInsideStep();
-        ex.scheduler.awaitUntil(() -> outcome != null, false);
-        return outcome.get();
+        return ex.scheduler.locked(() -> {
+            ex.scheduler.awaitUntil(() -> outcome != null, false);
+            return outcome.get();
+        });
     }
 
     @Override
     public boolean isDone() {
-        return outcome != null && outcome.isDone();
+        return ex.scheduler.peek(() -> outcome != null && outcome.isDone());
     }
 
     @Override
     public Instant completedAt() {
-        return outcome == null ? null : outcome.completedAt();
+        return ex.scheduler.peek(() -> outcome == null ? null : outcome.completedAt());
     }
 }
