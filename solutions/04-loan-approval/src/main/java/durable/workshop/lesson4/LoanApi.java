@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,7 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
             // The same application again: report the one that runs, never start a second execution.
             return HttpResponse.json(200, accepted(id, existing.get().status()));
         }
+        Instant received = Instant.now();
         // Asynchronous start by qualified ARN; the execution name makes a repeated start return the same execution.
         try {
             lambda.invoke(b -> b.functionName(workflowArn)
@@ -113,7 +115,7 @@ public class LoanApi implements RequestHandler<HttpRequest, HttpResponse> {
             }
             throw e;
         }
-        progress.submitted(id, "Application submitted for " + report.application().amount().toPlainString());
+        progress.submitted(id, received, "Application submitted for " + report.application().amount().toPlainString());
         count("ApplicationsSubmitted");
         LOG.info("application submitted", entry("applicationId", id), entry("sin", report.application().maskedSin()),
                 entry("amount", application.amount()));

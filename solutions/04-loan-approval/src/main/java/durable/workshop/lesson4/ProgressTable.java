@@ -1,6 +1,8 @@
 package durable.workshop.lesson4;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,10 @@ public class ProgressTable {
     public static final String DENIED = LoanDecision.DENIED;
     public static final String FAILED = "FAILED";
 
+    /** Always nine fraction digits: Instant.toString drops zeros, and "…:05Z" would sort after "…:05.1Z". */
+    private static final DateTimeFormatter ENTRY_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -43,22 +49,27 @@ public class ProgressTable {
                            List<String> log, String pendingCallbackId, String decision, String reason, int writes) {
     }
 
-    /** Creates the record of a new application with its first log line; false when the record existed already. */
-    public boolean submitted(String applicationId, String line) {
+    /**
+     * Creates the record of a new application with its first log line; false when the record existed already. The
+     * line carries the time the API received the application, so it comes first in the log even when the
+     * workflow's first step wrote before the API did.
+     */
+    public boolean submitted(String applicationId, Instant receivedAt, String line) {
+        AttributeValue first = AttributeValue.fromSs(List.of(entry(receivedAt, line)));
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(applicationId))
                     .conditionExpression("attribute_not_exists(applicationId)")
                     .updateExpression("SET #status = :status, currentStep = :step, updatedAt = :now"
                             + " ADD #log :line, writes :one")
                     .expressionAttributeNames(Map.of("#status", "status", "#log", "log"))
-                    .expressionAttributeValues(values(SUBMITTED, "submitted", line)));
+                    .expressionAttributeValues(with(values(SUBMITTED, "submitted", line), ":line", first)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             // The workflow's first step can write before the API does: keep its status, add only the API's line.
             dynamoDb.updateItem(b -> b.tableName(table).key(key(applicationId))
                     .updateExpression("ADD #log :line")
                     .expressionAttributeNames(Map.of("#log", "log"))
-                    .expressionAttributeValues(Map.of(":line", AttributeValue.fromSs(List.of(entry(line))))));
+                    .expressionAttributeValues(Map.of(":line", first)));
             return false;
         }
     }
@@ -129,7 +140,11 @@ public class ProgressTable {
 
     /** A log entry: the time, so entries sort in order, then the line. */
     static String entry(String line) {
-        return Instant.now() + " " + line;
+        return entry(Instant.now(), line);
+    }
+
+    static String entry(Instant at, String line) {
+        return ENTRY_TIME.format(at) + " " + line;
     }
 
     static String lineOf(String entry) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import durable.workshop.testkit.DynaliteTest;
 import durable.workshop.testkit.DynamoTable;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,18 +113,20 @@ class LoanApiTest {
     @Test
     void theSubmittedLineIsKeptWhenTheWorkflowWroteFirst() {
         // The asynchronous start can run the workflow's first step before the API records the application.
+        Instant received = Instant.now();
         progress.update("carol-001", ProgressTable.CHECKING_CREDIT, "validate-application", "Application validated");
-        boolean created = progress.submitted("carol-001", "Application submitted for 25000");
+        boolean created = progress.submitted("carol-001", received, "Application submitted for 25000");
 
         ProgressTable.Progress record = progress.find("carol-001").orElseThrow();
         assertThat(created).isFalse();
         assertThat(record.status()).as("the workflow's status is not moved back").isEqualTo(ProgressTable.CHECKING_CREDIT);
-        assertThat(record.log()).contains("Application submitted for 25000", "Application validated");
+        assertThat(record.log()).as("in the order things happened")
+                .containsExactly("Application submitted for 25000", "Application validated");
     }
 
     @Test
     void statusShowsTheProgressButNeverTheCallbackId() throws Exception {
-        progress.submitted("alice-001", "Application submitted for 150000");
+        progress.submitted("alice-001", Instant.now(), "Application submitted for 150000");
         progress.awaitingApproval("alice-001", "secret-callback", "Waiting for a manager");
 
         HttpResponse response = call("GET /status/{id}", "/status/alice-001", null);
@@ -159,7 +162,7 @@ class LoanApiTest {
 
     @Test
     void approveAnswers404409And400() throws Exception {
-        progress.submitted("bob-001", "Application submitted for 50000");
+        progress.submitted("bob-001", Instant.now(), "Application submitted for 50000");
 
         assertThat(call("POST /approve", "/approve", "{\"applicationId\":\"nobody\",\"approved\":true}").statusCode())
                 .isEqualTo(404);
