@@ -772,15 +772,11 @@ public final class LocalExecution {
     }
 
     public List<OpRecord> records() {
-        return scheduler.locked(() -> {
-            return new ArrayList<>(ops.values());
-        });
+        return scheduler.locked(() -> new ArrayList<>(ops.values()));
     }
 
     public List<Event> events() {
-        return scheduler.locked(() -> {
-            return List.copyOf(events);
-        });
+        return scheduler.locked(() -> List.copyOf(events));
     }
 
     public Instant now() {

@@ -52,12 +52,9 @@ final class Scheduler {
         private long awaySince = -1;
         /** What it waits for (other units, a free slot); null when it is not waiting. */
         private BooleanSupplier waitingFor;
-        /** The handler's thread, which no one starts. */
-        private final boolean root;
 
         Unit(Unit parent) {
             this.parent = parent;
-            this.root = parent == null;
         }
     }
 
@@ -244,7 +241,7 @@ final class Scheduler {
      * an executor thread when the handler's thread asks (a condition's check), which waits for it.
      */
     void runStep(Runnable body) {
-        if (current.get().root) {
+        if (current.get().parent == null) { // the handler's thread
             runElsewhere(body);
         } else {
             // No signal: whoever waits for this unit polls, and sees it quiet once the step has run for a while.
